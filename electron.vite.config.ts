@@ -1,0 +1,36 @@
+import { resolve } from 'node:path'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'electron-vite'
+
+export default defineConfig({
+  main: {
+    build: {
+      // Dependencies stay external (better-sqlite3 must: bundled, it cannot
+      // find its .node file). Three entries share one core: the Electron
+      // main process, the CLI and the worker that owns the database.
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          cli: resolve('src/main/cli.ts'),
+          worker: resolve('src/main/core/worker.ts'),
+          integrity: resolve('src/main/core/db/integrity-worker.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload can require nothing but electron: bundle the rest.
+      externalizeDeps: false,
+      rollupOptions: { input: { index: resolve('src/preload/index.ts') } },
+    },
+  },
+  renderer: {
+    root: resolve('src/renderer'),
+    build: {
+      minify: true,
+      rollupOptions: { input: resolve('src/renderer/index.html') },
+    },
+    plugins: [react()],
+  },
+})

@@ -1,0 +1,133 @@
+// partner-desk: the headless entry to the same core the app uses, for
+// scripted work and checks. Plain Node; never imports electron.
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { DEMO_SIZES, type CacheInfo, type CacheStatus, type DemoSize } from '../shared/contract'
+import type { Result } from '../shared/result'
+import { CoreHost } from './core/host'
+import { createDispatcher } from './ipc/dispatcher'
+
+const USAGE = `Usage:
+  partner-desk demo --size small|bench --db PATH   fill PATH with the demo partner's data
+  partner-desk info --db PATH [--json]              counts, schema version and integrity of PATH
+  partner-desk help                                  this text`
+
+class UsageError extends Error {}
+
+function expectValue<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
+  return result.value
+}
+
+function startCore(db: string): { host: CoreHost; dispatch: ReturnType<typeof createDispatcher> } {
+  const host = new CoreHost({ workerPath: join(__dirname, 'worker.js'), dbPath: db })
+  return { host, dispatch: createDispatcher(host) }
+}
+
+async function demo(db: string, size: DemoSize): Promise<void> {
+  const { host, dispatch } = startCore(db)
+  try {
+    host.onEvent((event, payload) => {
+      if (event !== 'demo:progress') return
+      const { phase, done, total } = payload as { phase: string; done: number; total: number }
+      process.stderr.write(`\r${phase.padEnd(14)} ${done}/${total}        `)
+    })
+    const started = Date.now()
+    const info = expectValue((await dispatch('demo:generate', { size })) as Result<CacheInfo>)
+    process.stderr.write('\n')
+    console.log(`demo data (${size}) written to ${db} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    printCounts(info)
+  } finally {
+    await host.close()
+  }
+}
+
+/** Waits for the background integrity check, so `info` reports its verdict. */
+function settledStatus(host: CoreHost, dispatch: ReturnType<typeof createDispatcher>): Promise<CacheStatus> {
+  return new Promise((resolvePromise, reject) => {
+    const stop = host.onEvent((event, payload) => {
+      if (event === 'cache:status') {
+        stop()
+        resolvePromise(payload as CacheStatus)
+      }
+    })
+    dispatch('cache:status', {}).then((result) => {
+      const status = expectValue(result as Result<CacheStatus>)
+      if (status.state !== 'ready' || status.integrity === 'ok') {
+        stop()
+        resolvePromise(status)
+      }
+    }, reject)
+  })
+}
+
+async function info(db: string, json: boolean): Promise<number> {
+  if (!existsSync(db)) throw new UsageError(`no cache at ${db}`)
+  const { host, dispatch } = startCore(db)
+  try {
+    const status = await settledStatus(host, dispatch)
+    if (status.state !== 'ready') {
+      const why = status.state === 'corrupt' ? `damaged: ${status.message}` : `written by a newer version (schema ${status.fileVersion}; this one knows ${status.appVersion})`
+      if (json) console.log(JSON.stringify({ status }))
+      else console.error(`${db}: ${why}`)
+      return 3
+    }
+    const details = expectValue((await dispatch('cache:info', {})) as Result<CacheInfo>)
+    if (json) {
+      console.log(JSON.stringify(details, null, 2))
+    } else {
+      console.log(`cache:          ${db}`)
+      console.log(`dataset:        ${details.dataset.kind === 'demo' ? `demo (${details.dataset.size})` : 'empty'}`)
+      console.log(`schema version: ${details.schemaVersion}`)
+      console.log(`integrity:      ${details.integrity}`)
+      printCounts(details)
+    }
+    return 0
+  } finally {
+    await host.close()
+  }
+}
+
+function printCounts({ counts }: CacheInfo): void {
+  for (const [name, count] of Object.entries(counts)) console.log(`${name.padEnd(15)} ${count.toLocaleString('en-US')}`)
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    console.log(USAGE)
+    return command === undefined ? 2 : 0
+  }
+  const { values } = parseArgs({
+    args: rest,
+    strict: true,
+    options: { db: { type: 'string' }, size: { type: 'string' }, json: { type: 'boolean', default: false } },
+  })
+  if (!values.db) throw new UsageError('--db PATH is required')
+  const db = resolve(values.db)
+  switch (command) {
+    case 'demo': {
+      const size = DEMO_SIZES.find((known) => known === values.size)
+      if (!size) throw new UsageError(`--size must be one of ${DEMO_SIZES.join(', ')} (got ${values.size ?? 'nothing'})`)
+      await demo(db, size)
+      return 0
+    }
+    case 'info':
+      return info(db, values.json)
+    default:
+      throw new UsageError(`unknown command "${command}"`)
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    const usage = error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+    console.error(`partner-desk: ${error instanceof Error ? error.message : String(error)}`)
+    if (usage) console.error(USAGE)
+    process.exitCode = usage ? 2 : 1
+  },
+)

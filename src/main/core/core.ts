@@ -1,0 +1,161 @@
+// The core: owns the one database connection and answers every contract
+// channel. Runs inside the worker thread (worker.ts); tests may run it
+// in-process with an in-line integrity checker.
+import { renameSync, existsSync } from 'node:fs'
+import type BetterSqlite3 from 'better-sqlite3'
+import type {
+  CacheStatus,
+  Channel,
+  DemoSize,
+  EventName,
+  EventPayload,
+  Integrity,
+  Output,
+  ParsedInput,
+} from '../../shared/contract'
+import { fail, ok, type Result } from '../../shared/result'
+import { countRows } from './cache/counts'
+import { readDataset } from './cache/meta'
+import { seedDemo } from './cache/seed-demo'
+import { listClients } from './clients/list'
+import { createKysely, type Db } from './db/kysely'
+import type { IntegrityChecker } from './db/integrity'
+import { openCache } from './db/open'
+import type { WorkerConfig } from './protocol'
+import { readSettings, writeSettings } from './settings/repository'
+
+export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void
+
+export interface CoreDeps {
+  emit: Emit
+  checkIntegrity: IntegrityChecker
+  /** Unix seconds. */
+  now: () => number
+  warn: (message: string) => void
+}
+
+type State =
+  | { kind: 'ready'; raw: BetterSqlite3.Database; db: Db; schemaVersion: number; integrity: Integrity }
+  | { kind: 'corrupt'; message: string }
+  | { kind: 'too_new'; fileVersion: number; appVersion: number }
+
+type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Result<Output<C>>> }
+
+/** `cache.sqlite` → `cache.corrupt-20261128T061500.sqlite` (and its -wal, -shm). */
+function asidePath(path: string, stamp: string): string {
+  const dot = path.lastIndexOf('.')
+  return dot > path.lastIndexOf('/') ? `${path.slice(0, dot)}.corrupt-${stamp}${path.slice(dot)}` : `${path}.corrupt-${stamp}`
+}
+
+export class Core {
+  private state: State
+
+  constructor(
+    private readonly config: WorkerConfig,
+    private readonly deps: CoreDeps,
+  ) {
+    this.state = this.open()
+  }
+
+  status(): CacheStatus {
+    const state = this.state
+    switch (state.kind) {
+      case 'ready':
+        return { state: 'ready', dataset: readDataset(state.raw), schemaVersion: state.schemaVersion, integrity: state.integrity }
+      case 'corrupt':
+        return { state: 'corrupt', message: state.message }
+      case 'too_new':
+        return { state: 'too_new', fileVersion: state.fileVersion, appVersion: state.appVersion }
+    }
+  }
+
+  async handle(channel: Channel, input: unknown): Promise<Result<unknown>> {
+    const handler = this.handlers[channel] as (input: unknown) => Promise<Result<unknown>>
+    try {
+      return await handler(input)
+    } catch (error) {
+      return fail('internal', `${channel}: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+
+  close(): void {
+    if (this.state.kind === 'ready') this.state.raw.close()
+  }
+
+  readonly handlers: Handlers = {
+    'cache:status': async () => ok(this.status()),
+    'cache:info': async () =>
+      this.whenReady((state) => ({
+        schemaVersion: state.schemaVersion,
+        integrity: state.integrity,
+        dataset: readDataset(state.raw),
+        counts: countRows(state.raw),
+      })),
+    'cache:recover': async () => {
+      if (this.state.kind !== 'corrupt') return fail('invalid_input', 'cache:recover: the cache is not damaged; nothing was moved')
+      const movedTo = this.moveAside()
+      this.state = this.open()
+      this.deps.emit('cache:changed', { reason: 'recovered' })
+      return ok({ movedTo, status: this.status() })
+    },
+    'clients:list': async (input) => this.whenReady((state) => listClients(state.db, input, this.deps.now())),
+    'settings:get': async () => this.whenReady((state) => readSettings(state.db, this.deps.warn)),
+    'settings:set': async (input) => this.whenReady((state) => writeSettings(state.db, input, this.deps.warn)),
+    'demo:generate': async ({ size }) =>
+      this.whenReady(async (state) => {
+        this.seed(state.raw, size)
+        this.deps.emit('cache:changed', { reason: 'demo' })
+        const info = await this.handlers['cache:info']({})
+        if (!info.ok) throw new Error(info.error.message)
+        return info.value
+      }),
+  }
+
+  private async whenReady<T>(run: (state: Extract<State, { kind: 'ready' }>) => T | Promise<T>): Promise<Result<T>> {
+    const state = this.state
+    if (state.kind !== 'ready') {
+      const status = this.status()
+      return fail('cache_unavailable', status.state === 'corrupt' ? `the cache is damaged: ${status.message}` : 'the cache was written by a newer version of Partner Desk')
+    }
+    return ok(await run(state))
+  }
+
+  private open(): State {
+    const outcome = openCache(this.config.dbPath, this.config.nativeBinding ? { nativeBinding: this.config.nativeBinding } : {})
+    if (outcome.state !== 'ready') return outcome.state === 'corrupt' ? { kind: 'corrupt', message: outcome.message } : { kind: 'too_new', fileVersion: outcome.fileVersion, appVersion: outcome.appVersion }
+    if (this.config.demoOnFirstOpen && readDataset(outcome.db).kind === 'empty') this.seed(outcome.db, this.config.demoOnFirstOpen)
+    const state: State = { kind: 'ready', raw: outcome.db, db: createKysely(outcome.db), schemaVersion: outcome.schemaVersion, integrity: 'checking' }
+    void this.checkIntegrity(state)
+    return state
+  }
+
+  private async checkIntegrity(state: Extract<State, { kind: 'ready' }>): Promise<void> {
+    const result = await this.deps.checkIntegrity({
+      path: this.config.dbPath,
+      ...(this.config.nativeBinding ? { nativeBinding: this.config.nativeBinding } : {}),
+    })
+    // The cache may have been closed or replaced while the check ran.
+    if (this.state !== state) return
+    if (result.ok) {
+      state.integrity = 'ok'
+    } else {
+      // Stop using a damaged file at once; the user decides what happens next.
+      state.raw.close()
+      this.state = { kind: 'corrupt', message: result.message }
+    }
+    this.deps.emit('cache:status', this.status())
+  }
+
+  private seed(raw: BetterSqlite3.Database, size: DemoSize): void {
+    seedDemo(raw, size, this.deps.now(), (progress) => this.deps.emit('demo:progress', progress))
+  }
+
+  private moveAside(): string {
+    const stamp = new Date(this.deps.now() * 1000).toISOString().replace(/[-:]/g, '').slice(0, 15)
+    const target = asidePath(this.config.dbPath, stamp)
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (existsSync(this.config.dbPath + suffix)) renameSync(this.config.dbPath + suffix, target + suffix)
+    }
+    return target
+  }
+}

@@ -1,0 +1,48 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+import { LATEST_SCHEMA_VERSION } from './migrations'
+import { fileSchemaVersion, migrate } from './migrate'
+
+export interface OpenOptions {
+  /** Electron-ABI build of better-sqlite3; absent under plain Node. */
+  nativeBinding?: string
+}
+
+export type OpenOutcome =
+  | { state: 'ready'; db: Database.Database; schemaVersion: number }
+  | { state: 'corrupt'; message: string }
+  | { state: 'too_new'; fileVersion: number; appVersion: number }
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+/**
+ * Opens the cache as the single writer. Nothing is written before the file is
+ * known to be readable and not from a newer app version: such a file is left
+ * exactly as it was. The full quick_check runs beside it (see integrity.ts).
+ */
+export function openCache(path: string, options: OpenOptions = {}): OpenOutcome {
+  mkdirSync(dirname(path), { recursive: true })
+  const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+  try {
+    db.pragma('busy_timeout = 5000')
+    // Reading the schema catches a file that is not a database or whose
+    // header or schema pages are damaged, in microseconds.
+    const fileVersion = fileSchemaVersion(db)
+    if (fileVersion > LATEST_SCHEMA_VERSION) {
+      db.close()
+      return { state: 'too_new', fileVersion, appVersion: LATEST_SCHEMA_VERSION }
+    }
+    db.pragma('journal_mode = WAL')
+    // The outbox cannot be fetched again from the server: every commit is durable.
+    db.pragma('synchronous = FULL')
+    db.pragma('foreign_keys = ON')
+    const schemaVersion = migrate(db)
+    return { state: 'ready', db, schemaVersion }
+  } catch (error) {
+    db.close()
+    return { state: 'corrupt', message: describe(error) }
+  }
+}

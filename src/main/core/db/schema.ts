@@ -1,0 +1,232 @@
+// Row types of the SQLite cache, as Kysely sees them. Kept in step with
+// migrations/ by tests/unit/db/schema-types.test.ts.
+import type { Generated } from 'kysely'
+import type {
+  AccessType,
+  Currency,
+  HistoryType,
+  InvoiceStatus,
+  LegalEntityType,
+  OutboxState,
+  PartnershipEventKind,
+  PartnershipStatus,
+  PaymentMode,
+  RenewalPreference,
+  ServiceCategory,
+  TenderRemoteState,
+  TenderTriageState,
+} from '../../../shared/domain'
+
+type Bool = 0 | 1
+
+export interface SchemaMigrationsTable {
+  version: number
+  name: string
+  applied_at: number
+}
+
+export interface CacheMetaTable {
+  key: string
+  value: string
+}
+
+export interface SettingsTable {
+  key: string
+  value_json: string
+}
+
+export interface ProfilesTable {
+  id: number
+  display_name: string
+  email: string
+  fetched_at: number
+}
+
+export interface OrganizationsTable {
+  id: number
+  name: string
+  role: 'own' | 'client'
+  legal_entity_type: LegalEntityType
+  vat_number: string | null
+  currency: Currency
+  locale: string
+  timezone: string
+  created_at: number
+  synced_at: number
+}
+
+export interface OrganizationAddressesTable {
+  id: Generated<number>
+  organization_id: number
+  street: string
+  postal_code: string
+  city: string
+  country: string
+  for_invoice: Bool
+}
+
+export interface LegalRepresentativesTable {
+  id: Generated<number>
+  organization_id: number
+  first_name: string
+  last_name: string
+  email: string
+}
+
+export interface PartnershipsTable {
+  id: number
+  partner_organization_id: number
+  client_organization_id: number
+  status: PartnershipStatus
+  access_type: AccessType
+  payment_mode: PaymentMode | null
+  wallet_entrusted: Generated<Bool>
+  since: number
+  until: number | null
+  incomes_minor: number
+  discounts_minor: number
+  total_paid_minor: number
+  total_paid_base_price_minor: number
+  currency: Currency
+  updated_at: number
+}
+
+export interface ProductsTable {
+  id: number
+  owner_organization_id: number
+  service_id: number
+  service_name: ServiceCategory
+  internal_name: string
+  customer_name: string
+  fqdn: string | null
+  managed_by_partner: Bool
+  payer_organization_id: number | null
+  created_at: number
+  expired_at: number | null
+  deleted_at: number | null
+  is_free: Bool
+  is_trial: Bool
+  renewal_preference: RenewalPreference
+  right_technical: Bool
+  right_statistic: Bool
+  right_check: Bool
+  right_sale: Bool
+}
+
+export interface PartnershipProductsTable {
+  partnership_id: number
+  product_id: number
+}
+
+export interface TagsTable {
+  id: number
+  organization_id: number
+  name: string
+  color: number
+}
+
+export interface ProductTagsTable {
+  product_id: number
+  tag_id: number
+}
+
+export interface InvoicesTable {
+  id: number
+  organization_id: number
+  number: string
+  issued_at: number
+  status: InvoiceStatus
+  total_excl_vat_minor: number
+  vat_minor: number
+  currency: Currency
+}
+
+export interface BillingLinesTable {
+  id: number
+  client_organization_id: number
+  product_id: number | null
+  invoice_id: number | null
+  history_type: HistoryType
+  occurred_at: number
+  description: string
+  amount_excl_vat_minor: number
+  vat_rate_bp: number
+  vat_minor: number
+  currency: Currency
+  paid_by: PaymentMode
+}
+
+export interface PartnershipEventsTable {
+  id: Generated<number>
+  partnership_id: number
+  kind: PartnershipEventKind
+  before_json: string | null
+  after_json: string | null
+  detected_at: number
+  seen_at: number | null
+}
+
+export interface TendersTable {
+  id: number
+  title: string
+  category: string
+  excerpt: string
+  full_text: string | null
+  contact_name: string | null
+  contact_email: string | null
+  contact_phone: string | null
+  posted_at: number
+  revealed_at: number | null
+  valid_until: number
+  budget_minor: number | null
+  currency: Currency
+  remote_state: TenderRemoteState
+  triage_state: TenderTriageState
+  score: number | null
+  notes: string
+  proposal: string
+}
+
+export interface OutboxTable {
+  id: Generated<number>
+  idempotency_key: string
+  client_organization_id: number | null
+  kind: string
+  payload_json: string
+  base_version: string | null
+  state: OutboxState
+  attempts: number
+  next_attempt_at: number | null
+  last_error: string | null
+  created_at: number
+}
+
+export interface SyncStateTable {
+  resource: string
+  cursor: string | null
+  last_total: number | null
+  last_full_at: number | null
+  last_incremental_at: number | null
+  last_error: string | null
+}
+
+export interface Database {
+  schema_migrations: SchemaMigrationsTable
+  cache_meta: CacheMetaTable
+  settings: SettingsTable
+  profiles: ProfilesTable
+  organizations: OrganizationsTable
+  organization_addresses: OrganizationAddressesTable
+  legal_representatives: LegalRepresentativesTable
+  partnerships: PartnershipsTable
+  products: ProductsTable
+  partnership_products: PartnershipProductsTable
+  tags: TagsTable
+  product_tags: ProductTagsTable
+  invoices: InvoicesTable
+  billing_lines: BillingLinesTable
+  partnership_events: PartnershipEventsTable
+  tenders: TendersTable
+  outbox: OutboxTable
+  sync_state: SyncStateTable
+}

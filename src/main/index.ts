@@ -1,0 +1,76 @@
+// The Electron entry: one instance, one core, the contract on IPC, one window.
+// Everything it wires lives in shell/ (Electron) or core/ and ipc/ (plain Node).
+import { join } from 'node:path'
+import { app, BrowserWindow, dialog, ipcMain, nativeTheme, session } from 'electron'
+import { CoreHost } from './core/host'
+import { createDispatcher } from './ipc/dispatcher'
+import { forwardEvents, registerContract } from './shell/ipc'
+import { bindingProblem, nativeBindingPath } from './shell/native-binding'
+import { createMainWindow, hardenSession, hardenWebContents, rendererUrl } from './shell/window'
+
+let core: CoreHost | null = null
+
+// A dialog and a clean exit: an app that dies at start must say why, once.
+function fatal(title: string, message: string): void {
+  dialog.showErrorBox(title, message)
+  app.exit(1)
+}
+
+function openWindow(host: CoreHost, appUrl: string): void {
+  const window = createMainWindow(join(__dirname, '../preload/index.js'), nativeTheme.shouldUseDarkColors)
+  forwardEvents(host, window.webContents)
+  window.loadURL(appUrl).catch((error: unknown) => fatal('Partner Desk could not load its window', String(error)))
+}
+
+function start(): void {
+  const appUrl = rendererUrl({ isPackaged: app.isPackaged, devUrl: process.env.ELECTRON_RENDERER_URL, mainDir: __dirname })
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appUrl))
+  hardenSession(session.defaultSession)
+
+  const nativeBinding = nativeBindingPath({
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+  })
+  const problem = bindingProblem(nativeBinding, process.versions.modules, app.isPackaged)
+  if (problem) return fatal('Partner Desk cannot open its database', problem)
+
+  const host = new CoreHost({
+    workerPath: join(__dirname, 'worker.js'),
+    dbPath: join(app.getPath('userData'), 'caches', 'demo.sqlite'),
+    nativeBinding,
+    // A first launch with no account opens on the demo data.
+    demoOnFirstOpen: 'small',
+  })
+  core = host
+  registerContract(ipcMain, createDispatcher(host), appUrl)
+  openWindow(host, appUrl)
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow(host, appUrl)
+  })
+}
+
+app.enableSandbox()
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows()
+    if (!window) return
+    if (window.isMinimized()) window.restore()
+    window.focus()
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  // The worker owns the database: stop it before the process goes.
+  app.on('will-quit', (event) => {
+    if (!core) return
+    event.preventDefault()
+    const closing = core
+    core = null
+    void closing.close().finally(() => app.quit())
+  })
+  void app.whenReady().then(start)
+}

@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next'
+import { BlockedScreen } from '../components/BlockedScreen'
+import { InlineError } from '../components/InlineError'
+import { CacheProblemScreen } from '../screens/cache/CacheProblemScreen'
+import { FollowSystemTheme } from '../theme/useAppliedTheme'
+import { AppShell } from './AppShell'
+import { CacheInfoProvider } from './CacheInfoContext'
+import { useStartup } from './useStartup'
+
+export function App() {
+  const { t } = useTranslation()
+  const { startup, retry, recovered } = useStartup()
+
+  switch (startup.phase) {
+    case 'starting':
+      return (
+        <>
+          <FollowSystemTheme />
+          <main className="starting" role="status" data-testid="app-starting">
+            {t('app.starting')}
+          </main>
+        </>
+      )
+    case 'failed':
+      return (
+        <>
+          <FollowSystemTheme />
+          <BlockedScreen title={t('startup.errorTitle')} testId="startup-error">
+            <InlineError message={t('startup.errorBody', { message: startup.error.message })} onRetry={retry} />
+          </BlockedScreen>
+        </>
+      )
+    case 'cache-problem':
+      return (
+        <>
+          <FollowSystemTheme />
+          <CacheProblemScreen status={startup.status} onRecovered={recovered} />
+        </>
+      )
+    case 'ready':
+      return (
+        <CacheInfoProvider>
+          <AppShell
+            startupDataset={startup.dataset}
+            initialSettings={startup.settings}
+            initialNotices={startup.notices}
+          />
+        </CacheInfoProvider>
+      )
+  }
+}

@@ -1,0 +1,9 @@
+import type { Language } from '../../../shared/settings'
+import { en } from './en'
+import { fr } from './fr'
+import type { Messages } from './messages'
+
+export const resources: Record<Language, { translation: Messages }> = {
+  en: { translation: en },
+  fr: { translation: fr },
+}

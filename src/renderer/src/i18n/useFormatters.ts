@@ -1,0 +1,24 @@
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+
+export interface Formatters {
+  number(value: number): string
+  /** Unix seconds to a date in the current language. */
+  date(unixSeconds: number): string
+  list(items: readonly string[]): string
+}
+
+export function useFormatters(): Formatters {
+  const { i18n } = useTranslation()
+  const language = i18n.language
+  return useMemo(() => {
+    const numbers = new Intl.NumberFormat(language)
+    const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium' })
+    const lists = new Intl.ListFormat(language, { style: 'narrow', type: 'unit' })
+    return {
+      number: (value) => numbers.format(value),
+      date: (unixSeconds) => dates.format(new Date(unixSeconds * 1000)),
+      list: (items) => lists.format(items),
+    }
+  }, [language])
+}

@@ -1,0 +1,35 @@
+import './styles/theme.css'
+import './styles/base.css'
+import './styles/shell.css'
+import './styles/clients.css'
+import './styles/screens.css'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { ApiProvider } from './api/ApiContext'
+import { createApiClient, findBridge } from './api/bridge'
+import { App } from './app/App'
+import { NoBridgeScreen } from './app/NoBridgeScreen'
+import { initI18n, preferredLanguage } from './i18n'
+import { FollowSystemTheme } from './theme/useAppliedTheme'
+
+// Before the first render: every screen, even the no-bridge one, speaks a language.
+initI18n(preferredLanguage(navigator.languages))
+
+const bridge = findBridge(window)
+const root = document.getElementById('root')
+if (root === null) throw new Error('index.html has no #root element')
+
+createRoot(root).render(
+  <StrictMode>
+    {bridge === null ? (
+      <>
+        <FollowSystemTheme />
+        <NoBridgeScreen />
+      </>
+    ) : (
+      <ApiProvider client={createApiClient(bridge)}>
+        <App />
+      </ApiProvider>
+    )}
+  </StrictMode>,
+)

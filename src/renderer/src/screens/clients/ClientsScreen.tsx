@@ -1,0 +1,145 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ClientSortKey } from '../../../../shared/contract'
+import { useCacheInfo } from '../../app/CacheInfoContext'
+import { markInteractive } from '../../app/readiness'
+import { useBusyWhile } from '../../app/useBusyWhile'
+import { InlineError } from '../../components/InlineError'
+import { useFormatters } from '../../i18n/useFormatters'
+import type { ClientPageCache, ClientQuery } from './clientPageCache'
+import { ClientsTable } from './ClientsTable'
+import { useClientPages } from './useClientPages'
+import { useDebounced } from './useDebounced'
+
+const SEARCH_DEBOUNCE_MS = 120
+/** The contract caps the query at this length. */
+const SEARCH_MAX_LENGTH = 200
+
+function isTextEntry(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement)
+  )
+}
+
+export function ClientsScreen({ active }: { active: boolean }) {
+  const { t } = useTranslation()
+  const searchRef = useRef<HTMLInputElement>(null)
+  const searchId = useId()
+  const [text, setText] = useState('')
+  const typed = text.trim()
+  const query = useDebounced(typed, SEARCH_DEBOUNCE_MS)
+  const [sort, setSort] = useState<Pick<ClientQuery, 'sort' | 'direction'>>({ sort: 'name', direction: 'asc' })
+  const { generation } = useCacheInfo()
+  const pages = useClientPages({ query, ...sort }, generation)
+  const shown = pages.shown
+
+  // Busy from the keystroke on (not only once the debounce fires), so a test
+  // that types and then waits for `ready` cannot see the previous result.
+  useBusyWhile(typed !== query || pages.pending || shown === null)
+  useEffect(() => {
+    if (shown !== null) markInteractive()
+  }, [shown])
+
+  useEffect(() => {
+    if (!active) return
+    const onKeyDown = (event: KeyboardEvent): void => {
+      const slash = event.key === '/' && !event.ctrlKey && !event.altKey && !event.metaKey && !isTextEntry(event.target)
+      const find = (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f'
+      if (!slash && !find) return
+      event.preventDefault()
+      searchRef.current?.focus()
+      searchRef.current?.select()
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [active])
+
+  const onSort = (key: ClientSortKey, firstDirection: 'asc' | 'desc'): void =>
+    setSort((current) =>
+      current.sort === key
+        ? { sort: key, direction: current.direction === 'asc' ? 'desc' : 'asc' }
+        : { sort: key, direction: firstDirection },
+    )
+
+  return (
+    <section className="screen screen-clients" hidden={!active} aria-labelledby="clients-title" data-testid="screen-clients">
+      <div className="screen-head">
+        <h1 id="clients-title" className="screen-title" tabIndex={-1}>
+          {t('clients.title')}
+        </h1>
+        <label htmlFor={searchId} className="visually-hidden">
+          {t('clients.searchLabel')}
+        </label>
+        <input
+          ref={searchRef}
+          id={searchId}
+          type="search"
+          className="search"
+          value={text}
+          maxLength={SEARCH_MAX_LENGTH}
+          placeholder={t('clients.searchPlaceholder')}
+          aria-keyshortcuts="/ Control+F"
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(event) => setText(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && text !== '') {
+              event.preventDefault()
+              setText('')
+            }
+          }}
+          data-testid="clients-search"
+        />
+        <CountLine cache={shown} />
+      </div>
+      <ClientsBody pages={pages} sort={sort} onSort={onSort} />
+    </section>
+  )
+}
+
+function CountLine({ cache }: { cache: ClientPageCache | null }) {
+  const { t } = useTranslation()
+  const format = useFormatters()
+  const total = cache?.total ?? null
+  let text: string
+  if (cache === null || total === null) text = cache?.error ? '' : t('clients.loading')
+  else if (cache.query.query === '') text = t('clients.count', { count: total, total: format.number(total) })
+  else text = t('clients.countMatching', { count: total, total: format.number(total), query: cache.query.query })
+  return (
+    <p className="count-line" aria-live="polite" data-testid="clients-count">
+      {text}
+    </p>
+  )
+}
+
+function ClientsBody({
+  pages,
+  sort,
+  onSort,
+}: {
+  pages: ReturnType<typeof useClientPages>
+  sort: Pick<ClientQuery, 'sort' | 'direction'>
+  onSort(key: ClientSortKey, firstDirection: 'asc' | 'desc'): void
+}) {
+  const { t } = useTranslation()
+  const cache = pages.shown
+  if (cache === null) return null
+  const error = cache.error && <InlineError message={t('clients.loadError', { message: cache.error.message })} onRetry={pages.retry} />
+  if (cache.total === null) return error
+  if (cache.total === 0) {
+    const query = cache.query.query
+    return (
+      <div className="empty-state" data-testid="clients-empty">
+        <p className="empty-title">{query ? t('clients.emptyQueryTitle', { query }) : t('clients.emptyTitle')}</p>
+        <p className="muted">{query ? t('clients.emptyQueryHint') : t('clients.emptyHint')}</p>
+      </div>
+    )
+  }
+  return (
+    <>
+      {error}
+      <ClientsTable cache={cache} sort={sort} onSort={onSort} requestRange={pages.requestRange} />
+    </>
+  )
+}

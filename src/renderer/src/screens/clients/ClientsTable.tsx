@@ -1,0 +1,195 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ClientSortKey } from '../../../../shared/contract'
+import { useBusyWhile } from '../../app/useBusyWhile'
+import { useFormatters } from '../../i18n/useFormatters'
+import type { ClientPageCache, ClientQuery } from './clientPageCache'
+import { COLUMNS, type Column } from './columns'
+
+/** Matches --row-height in table.css; rows are fixed-height so no measuring pass is needed. */
+const ROW_HEIGHT = 32
+
+interface ClientsTableProps {
+  cache: ClientPageCache
+  sort: Pick<ClientQuery, 'sort' | 'direction'>
+  onSort(key: ClientSortKey, firstDirection: 'asc' | 'desc'): void
+  requestRange(first: number, last: number): void
+}
+
+/**
+ * The client list as an ARIA grid: the grid itself takes focus and points at
+ * the active row with aria-activedescendant, so only visible rows exist in
+ * the DOM and arrow keys still reach all of them.
+ */
+export function ClientsTable({ cache, sort, onSort, requestRange }: ClientsTableProps) {
+  const { t } = useTranslation()
+  const format = useFormatters()
+  const gridRef = useRef<HTMLDivElement>(null)
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const idPrefix = useId()
+  const total = cache.total ?? 0
+  const [active, setActive] = useState(-1)
+
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  })
+  const items = virtualizer.getVirtualItems()
+  const first = items[0]?.index ?? 0
+  const last = items.at(-1)?.index ?? -1
+
+  useEffect(() => {
+    if (last >= first) requestRange(first, last)
+  }, [requestRange, first, last])
+  useBusyWhile(last >= first && !cache.isSettled(first, last))
+
+  // A new result set starts at its top, with no row picked.
+  useEffect(() => {
+    setActive(-1)
+    virtualizer.scrollToOffset(0)
+  }, [cache, virtualizer])
+
+  const rowId = (index: number): string => `${idPrefix}-row-${index}`
+  const moveTo = (index: number): void => {
+    const next = Math.max(0, Math.min(total - 1, index))
+    setActive(next)
+    virtualizer.scrollToIndex(next, { align: 'auto' })
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    // Keys typed on a header's sort button are that button's business.
+    if (event.target !== event.currentTarget || total === 0) return
+    const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1)
+    const targets: Record<string, number> = {
+      ArrowDown: active + 1,
+      ArrowUp: active - 1,
+      PageDown: active + pageRows,
+      PageUp: active - pageRows,
+      Home: 0,
+      End: total - 1,
+    }
+    const target = targets[event.key]
+    if (target === undefined) return
+    event.preventDefault()
+    moveTo(target)
+  }
+
+  const activeRendered = items.some((item) => item.index === active)
+
+  return (
+    <div
+      ref={gridRef}
+      className="clients-grid"
+      role="grid"
+      tabIndex={0}
+      aria-label={t('clients.tableLabel')}
+      aria-rowcount={total + 1}
+      aria-colcount={COLUMNS.length}
+      aria-activedescendant={activeRendered ? rowId(active) : undefined}
+      onKeyDown={onKeyDown}
+      onFocus={(event) => {
+        if (event.target === event.currentTarget && active === -1 && total > 0) setActive(0)
+      }}
+      data-testid="clients-table"
+    >
+      <div role="rowgroup" className="grid-head">
+        <div role="row" aria-rowindex={1} className="grid-row">
+          {COLUMNS.map((column) => (
+            <HeaderCell key={column.id} column={column} sort={sort} onSort={onSort} label={column.label(t)} />
+          ))}
+        </div>
+      </div>
+      {/* tabIndex -1: the grid is the one tab stop; Chromium would otherwise add this scroller. */}
+      <div role="rowgroup" className="grid-body" ref={scrollRef} tabIndex={-1}>
+        <div className="grid-canvas" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const row = cache.rowAt(item.index)
+            const common = {
+              id: rowId(item.index),
+              role: 'row',
+              'aria-rowindex': item.index + 2,
+              style: { transform: `translateY(${item.start}px)` },
+            }
+            if (row === undefined) {
+              return (
+                <div key={item.key} {...common} className="grid-row" aria-busy="true" data-testid="client-row-placeholder">
+                  {COLUMNS.map((column, index) => (
+                    <div key={column.id} role="gridcell" className={`cell ${column.className}`}>
+                      {index === 0 ? <span className="visually-hidden">{t('clients.rowLoading')}</span> : null}
+                      <span className="placeholder-bar" aria-hidden="true" />
+                    </div>
+                  ))}
+                </div>
+              )
+            }
+            return (
+              <div
+                key={item.key}
+                {...common}
+                className={item.index === active ? 'grid-row data-row is-active' : 'grid-row data-row'}
+                data-testid="client-row"
+                onClick={() => {
+                  setActive(item.index)
+                  gridRef.current?.focus()
+                }}
+              >
+                {COLUMNS.map((column) => (
+                  <div
+                    key={column.id}
+                    role="gridcell"
+                    className={`cell ${column.className}`}
+                    title={column.title?.(row, format)}
+                    data-testid={column.id === 'name' ? 'client-name' : undefined}
+                  >
+                    {column.render(row, t, format)}
+                  </div>
+                ))}
+              </div>
+            )
+          })}
+        </div>
+      </div>
+    </div>
+  )
+}
+
+function HeaderCell({
+  column,
+  sort,
+  onSort,
+  label,
+}: {
+  column: Column
+  sort: ClientsTableProps['sort']
+  onSort: ClientsTableProps['onSort']
+  label: string
+}) {
+  const { sortKey } = column
+  if (sortKey === undefined) {
+    return (
+      <div role="columnheader" className={`cell ${column.className}`}>
+        {label}
+      </div>
+    )
+  }
+  const sorted = sort.sort === sortKey
+  const ariaSort = sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'
+  return (
+    <div role="columnheader" className={`cell ${column.className}`} aria-sort={ariaSort}>
+      <button
+        type="button"
+        className="sort-button"
+        onClick={() => onSort(sortKey, column.firstDirection ?? 'asc')}
+        data-testid={`sort-${sortKey}`}
+      >
+        {label}
+        <span className={sorted ? 'sort-mark is-sorted' : 'sort-mark'} aria-hidden="true">
+          {sorted && sort.direction === 'desc' ? '▼' : '▲'}
+        </span>
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,76 @@
+import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { LANGUAGES, THEMES, type Language, type Settings, type Theme } from '../../../../shared/settings'
+import type { AppError } from '../../../../shared/result'
+import { InlineError } from '../../components/InlineError'
+import { CacheSection } from './CacheSection'
+
+const THEME_LABELS = {
+  system: 'settings.themeSystem',
+  light: 'settings.themeLight',
+  dark: 'settings.themeDark',
+} as const satisfies Record<Theme, string>
+
+interface SettingsScreenProps {
+  settings: Settings
+  onChange(patch: Partial<Settings>): Promise<AppError | null>
+}
+
+export function SettingsScreen({ settings, onChange }: SettingsScreenProps) {
+  const { t } = useTranslation()
+  const [saveError, setSaveError] = useState<AppError | null>(null)
+  const languageId = useId()
+
+  const change = async (patch: Partial<Settings>): Promise<void> => {
+    setSaveError(null)
+    setSaveError(await onChange(patch))
+  }
+
+  return (
+    <section className="screen screen-narrow" aria-labelledby="settings-title" data-testid="screen-settings">
+      <h1 id="settings-title" className="screen-title" tabIndex={-1}>
+        {t('settings.title')}
+      </h1>
+
+      <div className="settings-group">
+        <h2 className="section-title">{t('settings.appearance')}</h2>
+        <fieldset className="radio-group">
+          <legend>{t('settings.theme')}</legend>
+          {THEMES.map((theme) => (
+            <label key={theme} className="radio">
+              <input
+                type="radio"
+                name="theme"
+                value={theme}
+                checked={settings.theme === theme}
+                onChange={() => void change({ theme })}
+                data-testid={`theme-${theme}`}
+              />
+              {t(THEME_LABELS[theme])}
+            </label>
+          ))}
+        </fieldset>
+
+        <div className="field">
+          <label htmlFor={languageId}>{t('settings.language')}</label>
+          <select
+            id={languageId}
+            className="select"
+            value={settings.language}
+            onChange={(event) => void change({ language: event.target.value as Language })}
+            data-testid="language-select"
+          >
+            {LANGUAGES.map((language) => (
+              <option key={language} value={language} lang={language}>
+                {t(`settings.languageNames.${language}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {saveError && <InlineError message={t('settings.saveError', { message: saveError.message })} />}
+      </div>
+
+      <CacheSection />
+    </section>
+  )
+}

@@ -1,0 +1,22 @@
+// The contract's names without its schemas: the preload and the renderer
+// import these, so neither bundles zod. contract.ts proves at compile time
+// that these lists are exactly its channels and events.
+
+export const CHANNELS = [
+  'cache:status',
+  'cache:info',
+  'cache:recover',
+  'clients:list',
+  'settings:get',
+  'settings:set',
+  'demo:generate',
+] as const
+export type Channel = (typeof CHANNELS)[number]
+
+export const EVENT_NAMES = ['cache:status', 'demo:progress', 'cache:changed'] as const
+export type EventName = (typeof EVENT_NAMES)[number]
+
+/** The single name the preload (or the test bridge) exposes on window. */
+export const BRIDGE_GLOBAL = '__partnerDeskBridge__'
+/** Marker the renderer checks, so a DOM element with the same id is never taken for the bridge. */
+export const BRIDGE_BRAND = 'partner-desk-bridge/1'

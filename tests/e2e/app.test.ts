@@ -1,0 +1,169 @@
+// The real built renderer in Debian's Chromium, talking to the real core
+// through the test bridge. Screenshots land in test-artifacts/e2e/.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { BRIDGE_BRAND, BRIDGE_GLOBAL, CHANNELS, EVENT_NAMES } from '../../src/shared/channels'
+import type { ClientPage } from '../../src/shared/contract'
+import { ARTIFACTS, tempDir } from '../paths'
+import { installBridge } from './bridge/client'
+import { startBridge, type Bridge } from './bridge/server'
+import { launchChromium } from './chromium'
+
+const SHOTS = join(ARTIFACTS, 'e2e')
+const NOW = 1_795_000_000
+
+let browser: Browser
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true })
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function openApp(bridge: Bridge): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  const problems: string[] = []
+  page.on('pageerror', (error) => problems.push(error.message))
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text())
+  })
+  // Kept on the page so a test can assert that nothing went wrong.
+  ;(page as Page & { problems: string[] }).problems = problems
+  await page.addInitScript(installBridge, {
+    secret: bridge.secret,
+    globalName: BRIDGE_GLOBAL,
+    brand: BRIDGE_BRAND,
+    channels: [...CHANNELS],
+    events: [...EVENT_NAMES],
+  })
+  await page.goto(bridge.url)
+  return page
+}
+
+const problemsOf = (page: Page) => (page as Page & { problems: string[] }).problems
+const ready = (page: Page) => page.waitForSelector('html[data-app-state="ready"]', { timeout: 20_000 })
+
+async function clients(bridge: Bridge, query = ''): Promise<ClientPage> {
+  const result = await bridge.dispatch('clients:list', { query, limit: 500 })
+  if (!result.ok) throw new Error(result.error.message)
+  return result.value as ClientPage
+}
+
+describe('the app on the demo data', () => {
+  let bridge: Bridge
+  beforeAll(async () => {
+    bridge = await startBridge({ dbPath: join(tempDir('e2e'), 'cache.sqlite'), demoOnFirstOpen: 'small', now: NOW })
+  })
+  afterAll(async () => {
+    await bridge?.close()
+  })
+
+  it('lists the demo clients, labelled as demo', async () => {
+    const page = await openApp(bridge)
+    await ready(page)
+    const expected = await clients(bridge)
+    await expect(page.getByTestId('demo-badge').isVisible()).resolves.toBe(true)
+    const count = await page.getByTestId('clients-count').innerText()
+    expect(count.replace(/[^\d]/g, '')).toBe(String(expected.total))
+    const shown = await page.getByTestId('client-name').allInnerTexts()
+    expect(shown.length).toBeGreaterThan(10)
+    // Virtualized: far fewer rows in the DOM than clients in the cache.
+    expect(shown.length).toBeLessThan(expected.total)
+    expect(shown.slice(0, 10)).toEqual(expected.rows.slice(0, 10).map((row) => row.name))
+    await page.screenshot({ path: join(SHOTS, 'clients.png') })
+    expect(problemsOf(page)).toEqual([])
+    await page.close()
+  })
+
+  it('narrows the list as the user types', async () => {
+    const page = await openApp(bridge)
+    await ready(page)
+    const all = await clients(bridge)
+    const target = all.rows[Math.floor(all.rows.length / 2)]
+    const word = target.name.split(/\s+/).find((w) => w.length >= 4) ?? target.name
+    const query = word.slice(0, 4)
+    const expected = await clients(bridge, query)
+    expect(expected.total).toBeLessThan(all.total)
+
+    await page.getByTestId('clients-search').pressSequentially(query, { delay: 30 })
+    await page.waitForFunction(
+      (total) => document.querySelector('[data-testid="clients-count"]')?.textContent?.replace(/[^\d]/g, '').startsWith(String(total)),
+      expected.total,
+    )
+    await ready(page)
+    const shown = await page.getByTestId('client-name').allInnerTexts()
+    expect(shown).toEqual(expected.rows.slice(0, shown.length).map((row) => row.name))
+    expect(shown).toContain(target.name)
+    await page.screenshot({ path: join(SHOTS, 'clients-search.png') })
+
+    await page.getByTestId('clients-search').press('Escape')
+    await page.waitForFunction(
+      (total) => document.querySelector('[data-testid="clients-count"]')?.textContent?.replace(/[^\d]/g, '') === String(total),
+      all.total,
+    )
+    await page.close()
+  })
+
+  it('switches theme, keeps the choice, and follows it after a reload', async () => {
+    const page = await openApp(bridge)
+    await ready(page)
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+    await page.getByTestId('nav-settings').click()
+    await page.getByTestId('theme-light').check()
+    await page.waitForSelector('html[data-theme="light"]')
+    const light = await background()
+    await page.getByTestId('theme-dark').check()
+    await page.waitForSelector('html[data-theme="dark"]')
+    const dark = await background()
+    expect(dark).not.toBe(light)
+    await page.screenshot({ path: join(SHOTS, 'settings-dark.png') })
+
+    const stored = await bridge.dispatch('settings:get', {})
+    expect(stored).toMatchObject({ ok: true, value: { theme: 'dark' } })
+    await page.reload()
+    await ready(page)
+    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark')
+    expect(problemsOf(page)).toEqual([])
+    await page.close()
+  })
+
+  it('speaks French when asked, with no untranslated text in the navigation', async () => {
+    const page = await openApp(bridge)
+    await ready(page)
+    await page.getByTestId('nav-settings').click()
+    await page.getByTestId('language-select').selectOption('fr')
+    await page.waitForSelector('html[lang="fr"]')
+    await expect(page.getByTestId('nav-settings').innerText()).resolves.toMatch(/Paramètres/)
+    await expect(page.getByTestId('nav-tenders').innerText()).resolves.toMatch(/offres/i)
+    await page.screenshot({ path: join(SHOTS, 'settings-fr.png') })
+    await page.getByTestId('language-select').selectOption('en')
+    await page.waitForSelector('html[lang="en"]')
+    await page.close()
+  })
+})
+
+describe('a damaged cache', () => {
+  it('tells the user and offers a way out instead of crashing', async () => {
+    const dir = tempDir('e2e-damaged')
+    const dbPath = join(dir, 'cache.sqlite')
+    writeFileSync(dbPath, 'not a database '.repeat(1000))
+    const bridge = await startBridge({ dbPath, demoOnFirstOpen: 'small', now: NOW })
+    try {
+      const page = await openApp(bridge)
+      await page.waitForSelector('html[data-app-state="blocked"]')
+      await page.screenshot({ path: join(SHOTS, 'cache-damaged.png') })
+      await page.getByTestId('cache-recover').click()
+      await page.getByTestId('confirm-accept').click()
+      await ready(page)
+      const expected = await clients(bridge)
+      const count = await page.getByTestId('clients-count').innerText()
+      expect(count.replace(/[^\d]/g, '')).toBe(String(expected.total))
+      await page.close()
+    } finally {
+      await bridge.close()
+    }
+  })
+})

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest'
+import { toFtsQuery } from '../../../src/main/core/search/fts-query'
+
+describe('toFtsQuery', () => {
+  it('makes every word required and the last one a prefix', () => {
+    expect(toFtsQuery('  web  hosti ')).toBe('"web" "hosti"*')
+  })
+
+  it('takes FTS5 syntax in user input literally', () => {
+    expect(toFtsQuery('a OR b NEAR(c')).toBe('"a" "OR" "b" "NEAR(c"*')
+    expect(toFtsQuery('"quoted')).toBe('"quoted"*')
+  })
+
+  it('returns null when nothing searchable is left', () => {
+    expect(toFtsQuery('  "" - * ')).toBeNull()
+  })
+})

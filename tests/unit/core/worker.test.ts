@@ -1,0 +1,155 @@
+// The real core worker (out/main/worker.js) on real SQLite files.
+import { existsSync, openSync, readFileSync, statSync, writeSync, closeSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { CacheStatus, ClientPage, Channel, Input } from '../../../src/shared/contract'
+import type { Result } from '../../../src/shared/result'
+import { CoreHost } from '../../../src/main/core/host'
+import { migrate } from '../../../src/main/core/db/migrate'
+import { LATEST_SCHEMA_VERSION } from '../../../src/main/core/db/migrations'
+import { createDispatcher } from '../../../src/main/ipc/dispatcher'
+import { BUILT_WORKER, tempDir } from '../../paths'
+
+const NOW = 1_795_000_000 // 2026-11-18, fixed so the demo data is the same every run
+
+const hosts: CoreHost[] = []
+afterEach(async () => {
+  await Promise.all(hosts.splice(0).map((host) => host.close()))
+})
+
+function start(dbPath: string, demo = true) {
+  const host = new CoreHost({ workerPath: BUILT_WORKER, dbPath, now: NOW, ...(demo ? { demoOnFirstOpen: 'small' as const } : {}) })
+  hosts.push(host)
+  const dispatch = createDispatcher(host)
+  const call = async <C extends Channel>(channel: C, input: Input<C>) => {
+    const result = await dispatch(channel, input)
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
+    return result.value as never
+  }
+  const nextStatus = () =>
+    new Promise<CacheStatus>((resolve) => {
+      const stop = host.onEvent((event, payload) => {
+        if (event === 'cache:status') {
+          stop()
+          resolve(payload as CacheStatus)
+        }
+      })
+    })
+  return { host, dispatch, call, nextStatus }
+}
+
+describe('core worker', () => {
+  it('opens a first launch on the demo data, then confirms integrity', async () => {
+    const { call, nextStatus } = start(join(tempDir('first'), 'cache.sqlite'))
+    const integrity = nextStatus()
+    const status: CacheStatus = await call('cache:status', {})
+    expect(status).toMatchObject({ state: 'ready', dataset: { kind: 'demo', size: 'small' }, schemaVersion: LATEST_SCHEMA_VERSION })
+    expect(await integrity).toMatchObject({ state: 'ready', integrity: 'ok' })
+  })
+
+  it('lists clients page by page in the order asked', async () => {
+    const { call } = start(join(tempDir('list'), 'cache.sqlite'))
+    const first: ClientPage = await call('clients:list', { limit: 50 })
+    expect(first.total).toBeGreaterThan(150)
+    expect(first.rows).toHaveLength(50)
+    const names = first.rows.map((row) => row.name.toLowerCase())
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
+    const second: ClientPage = await call('clients:list', { limit: 50, offset: 50 })
+    expect(second.rows[0].name.toLowerCase() >= names[49]).toBe(true)
+    expect(new Set([...first.rows, ...second.rows].map((row) => row.id)).size).toBe(100)
+
+    const byProducts: ClientPage = await call('clients:list', { sort: 'productCount', direction: 'desc', limit: 500 })
+    const counts = byProducts.rows.map((row) => row.productCount)
+    expect(counts).toEqual([...counts].sort((a, b) => b - a))
+
+    const byExpiry: ClientPage = await call('clients:list', { sort: 'nextExpiry', limit: 500 })
+    const expiries = byExpiry.rows.map((row) => row.nextExpiry)
+    const dated = expiries.filter((value): value is number => value !== null)
+    expect(dated).toEqual([...dated].sort((a, b) => a - b))
+    expect(expiries.slice(dated.length).every((value) => value === null)).toBe(true)
+    expect(dated.every((value) => value >= NOW)).toBe(true)
+
+    for (const row of byProducts.rows) expect(row.paymentMode === null).toBe(row.accessType === 'limited')
+  })
+
+  it('narrows the list by name, VAT number, product domain and tag', async () => {
+    const { call } = start(join(tempDir('search'), 'cache.sqlite'))
+    const all: ClientPage = await call('clients:list', { limit: 500 })
+    const withVat = all.rows.find((row) => row.vatNumber !== null)!
+    const word = withVat.name.split(/\s+/).find((w) => w.length >= 4)!
+    const byName: ClientPage = await call('clients:list', { query: word.slice(0, 4), limit: 500 })
+    expect(byName.total).toBeLessThan(all.total)
+    expect(byName.rows.map((row) => row.id)).toContain(withVat.id)
+
+    const compactVat = withVat.vatNumber!.replace(/[^A-Z0-9]/gi, '').slice(0, 9)
+    const byVat: ClientPage = await call('clients:list', { query: compactVat, limit: 500 })
+    expect(byVat.rows.map((row) => row.id)).toContain(withVat.id)
+
+    const tagged = all.rows.find((row) => row.tags.length > 0)!
+    const byTag: ClientPage = await call('clients:list', { query: tagged.tags[0], limit: 500 })
+    expect(byTag.rows.map((row) => row.id)).toContain(tagged.id)
+
+    const nothing: ClientPage = await call('clients:list', { query: 'zzqqxxnotaword' })
+    expect(nothing).toEqual({ total: 0, offset: 0, rows: [] })
+  })
+
+  it('refuses bad input with the field named, and writes nothing', async () => {
+    const { dispatch, call } = start(join(tempDir('bad'), 'cache.sqlite'))
+    const result = await dispatch('clients:list', { limit: 9999 })
+    expect(result.ok).toBe(false)
+    expect(!result.ok && result.error).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/limit/) })
+    const before = await call('settings:get', {})
+    const bad = await dispatch('settings:set', { theme: 'purple', language: 'fr' })
+    expect(!bad.ok && bad.error.code).toBe('invalid_input')
+    expect(!bad.ok && bad.error.message).toMatch(/theme/)
+    expect(await call('settings:get', {})).toEqual(before)
+    expect((await dispatch('clients:drop', {})) as Result<unknown>).toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
+  })
+
+  it('keeps settings across a restart', async () => {
+    const path = join(tempDir('settings'), 'cache.sqlite')
+    const first = start(path)
+    expect(await first.call('settings:set', { theme: 'dark', language: 'fr' })).toEqual({ theme: 'dark', language: 'fr' })
+    await first.host.close()
+    const second = start(path)
+    expect(await second.call('settings:get', {})).toEqual({ theme: 'dark', language: 'fr' })
+  })
+
+  it('refuses a cache from a newer version, serving nothing from it', async () => {
+    const path = join(tempDir('newer'), 'cache.sqlite')
+    const db = new Database(path)
+    migrate(db)
+    db.prepare("INSERT INTO schema_migrations VALUES (99, 'future', 0)").run()
+    db.close()
+    const before = readFileSync(path)
+    const { call, dispatch } = start(path)
+    expect(await call('cache:status', {})).toEqual({ state: 'too_new', fileVersion: 99, appVersion: LATEST_SCHEMA_VERSION })
+    expect(await dispatch('clients:list', {})).toMatchObject({ ok: false, error: { code: 'cache_unavailable' } })
+    expect(await dispatch('cache:recover', {})).toMatchObject({ ok: false })
+    expect(readFileSync(path).equals(before)).toBe(true)
+  })
+
+  it('finds damage in the background, stops using the file, and recovers on request', async () => {
+    const path = join(tempDir('damaged'), 'cache.sqlite')
+    const seeded = start(path)
+    await seeded.call('cache:status', {})
+    await seeded.host.close()
+    // Damage pages in the middle of the file, away from the schema pages.
+    const size = statSync(path).size
+    const fd = openSync(path, 'r+')
+    for (let offset = Math.floor(size * 0.4); offset < size * 0.6; offset += 4096) writeSync(fd, Buffer.alloc(512, 0xa5), 0, 512, offset + 100)
+    closeSync(fd)
+
+    const damaged = start(path)
+    const status = await damaged.nextStatus()
+    expect(status.state).toBe('corrupt')
+    expect(await damaged.dispatch('clients:list', {})).toMatchObject({ ok: false, error: { code: 'cache_unavailable' } })
+
+    const recovered = await damaged.call('cache:recover', {})
+    expect(recovered).toMatchObject({ movedTo: expect.stringContaining('.corrupt-'), status: { state: 'ready', dataset: { kind: 'demo' } } })
+    expect(existsSync((recovered as { movedTo: string }).movedTo)).toBe(true)
+    const page: ClientPage = await damaged.call('clients:list', {})
+    expect(page.total).toBeGreaterThan(0)
+  })
+})
