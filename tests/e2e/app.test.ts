@@ -167,3 +167,39 @@ describe('a damaged cache', () => {
     }
   })
 })
+
+describe('a partner with 5,000 clients', () => {
+  it('scrolls the whole list by keyboard, loading only the pages it shows', async () => {
+    const bridge = await startBridge({ dbPath: join(tempDir('e2e-bench'), 'cache.sqlite'), demoOnFirstOpen: 'bench', now: NOW })
+    try {
+      const page = await openApp(bridge)
+      await page.waitForSelector('html[data-app-state="ready"]', { timeout: 120_000 })
+      const first = await clients(bridge)
+      expect(first.total).toBe(5000)
+      const lastResult = await bridge.dispatch('clients:list', { offset: first.total - 1, limit: 1 })
+      if (!lastResult.ok) throw new Error(lastResult.error.message)
+      const last = (lastResult.value as ClientPage).rows[0]
+
+      await page.getByTestId('clients-table').focus()
+      await page.keyboard.press('End')
+      await page.waitForFunction(
+        (name) => [...document.querySelectorAll('[data-testid="client-name"]')].some((cell) => cell.textContent === name),
+        last.name,
+      )
+      await expect(page.getByTestId('client-row-placeholder').count()).resolves.toBe(0)
+      const rendered = await page.getByTestId('client-row').count()
+      expect(rendered).toBeLessThan(100)
+      await page.screenshot({ path: join(SHOTS, 'clients-5000-end.png') })
+
+      await page.keyboard.press('Home')
+      await page.waitForFunction(
+        (name) => document.querySelector('[data-testid="client-name"]')?.textContent === name,
+        first.rows[0].name,
+      )
+      expect(problemsOf(page)).toEqual([])
+      await page.close()
+    } finally {
+      await bridge.close()
+    }
+  }, 180_000)
+})

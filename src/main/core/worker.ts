@@ -25,8 +25,9 @@ port.on('message', (message: ToWorker) => {
   queue = queue.then(async () => {
     if (message.type === 'close') {
       core.close()
-      port.close()
-      return
+      // Ends this thread and any integrity check still reading: quitting the
+      // app must not wait for a full scan of a large cache.
+      process.exit(0)
     }
     post({ type: 'result', id: message.id, result: await core.handle(message.channel, message.input) })
   })

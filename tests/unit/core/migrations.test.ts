@@ -64,10 +64,10 @@ describe('migration 1 (domain)', () => {
     const db = fresh()
     migrate(db, MIGRATIONS.slice(0, 1))
     const org = db.prepare(
-      "INSERT INTO organizations VALUES (?, ?, ?, 'company', NULL, 'CHF', 'fr_CH', 'Europe/Zurich', 0, 0)",
+      "INSERT INTO organizations VALUES (?, ?, ?, ?, 'company', NULL, 'CHF', 'fr_CH', 'Europe/Zurich', 0, 0)",
     )
-    org.run(1, 'Partner SA', 'own')
-    org.run(2, 'Client AG', 'client')
+    org.run(1, 'Partner SA', 'partner sa', 'own')
+    org.run(2, 'Client AG', 'client ag', 'client')
     const partnership = db.prepare(
       `INSERT INTO partnerships (id, partner_organization_id, client_organization_id, status, access_type, payment_mode, since, until, currency, updated_at)
        VALUES (?, 1, 2, ?, ?, ?, 0, ?, 'CHF', 0)`,

@@ -3,7 +3,7 @@ import { SERVICE_CATEGORIES } from '../../../src/shared/domain'
 import { DEMO_SIZE_SPECS } from '../../../src/main/core/demo/sizes'
 import { generateDemo } from '../../../src/main/core/demo/generate'
 import { MONTH, YEAR } from '../../../src/main/core/demo/time'
-import { NOW, SEED, smallDemo } from './fixture'
+import { NOW, smallDemo } from './fixture'
 
 describe('generateDemo', () => {
   it('gives identical data for the same size, seed and time, without clock or global randomness', () => {
@@ -41,10 +41,13 @@ describe('generateDemo', () => {
   })
 
   it('generates the small size well under a second', () => {
-    generateDemo('small', { seed: 3, now: NOW }) // warm-up: module loading and JIT
-    const start = performance.now()
-    generateDemo('small', { seed: SEED, now: NOW })
-    expect(performance.now() - start).toBeLessThan(800)
+    // The best of three, so a busy machine (tests run in parallel) does not decide.
+    const runs = [1, 2, 3].map((seed) => {
+      const start = performance.now()
+      generateDemo('small', { seed, now: NOW })
+      return performance.now() - start
+    })
+    expect(Math.min(...runs)).toBeLessThan(500)
   })
 
   it('uses unique ids in every table', () => {

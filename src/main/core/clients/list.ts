@@ -6,7 +6,7 @@ import { toFtsQuery } from '../search/fts-query'
 type ListInput = ParsedInput<'clients:list'>
 
 const ORDER = {
-  name: sql`o.name COLLATE NOCASE`,
+  name: sql`o.sort_key`,
   // Clients with nothing expiring sort last in either direction.
   nextExpiry: sql`next_expiry IS NULL, next_expiry`,
   productCount: sql`product_count`,

@@ -45,6 +45,7 @@ export interface ProfilesTable {
 export interface OrganizationsTable {
   id: number
   name: string
+  sort_key: string
   role: 'own' | 'client'
   legal_entity_type: LegalEntityType
   vat_number: string | null

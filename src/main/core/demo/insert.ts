@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import type { DemoProgress } from '../../../shared/contract'
 import { CURRENCIES, HISTORY_TYPES, PAYMENT_MODES } from '../../../shared/domain'
 import type { Database } from '../db/schema'
+import { sortKey } from '../db/sort-key'
 import { type DemoDataset, demoRowCounts } from './dataset'
 
 // Writes a generated dataset with prepared statements and positional
@@ -43,7 +44,7 @@ export function clearDomainData(db: BetterSqlite3.Database): void {
 
 class PhaseProgress {
   private done = 0
-  private next = PROGRESS_EVERY
+  private reported = 0
 
   constructor(
     private readonly phase: DemoProgress['phase'],
@@ -53,18 +54,19 @@ class PhaseProgress {
     onProgress?.({ phase, done: 0, total })
   }
 
-  /** Counts one row; a comparison per row, a report every PROGRESS_EVERY rows. */
+  /** Counts one row: a comparison per row, a report every PROGRESS_EVERY rows. */
   row(): void {
-    if (++this.done >= this.next) {
-      this.next += PROGRESS_EVERY
-      this.onProgress?.({ phase: this.phase, done: this.done, total: this.total })
-    }
+    if (++this.done - this.reported >= PROGRESS_EVERY) this.report()
   }
 
+  /** The phase's last report, done = total. */
   finish(): void {
-    if (this.done % PROGRESS_EVERY !== 0 || this.done === 0) {
-      this.onProgress?.({ phase: this.phase, done: this.done, total: this.total })
-    }
+    if (this.done !== this.reported) this.report()
+  }
+
+  private report(): void {
+    this.reported = this.done
+    this.onProgress?.({ phase: this.phase, done: this.done, total: this.total })
   }
 }
 
@@ -84,8 +86,8 @@ export function insertDemo(
       onProgress,
     )
     const organization = db.prepare(
-      `INSERT INTO organizations (id, name, role, legal_entity_type, vat_number, currency, locale, timezone, created_at, synced_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO organizations (id, name, sort_key, role, legal_entity_type, vat_number, currency, locale, timezone, created_at, synced_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     const address = db.prepare(
       `INSERT INTO organization_addresses (organization_id, street, postal_code, city, country, for_invoice)
@@ -95,7 +97,7 @@ export function insertDemo(
       `INSERT INTO legal_representatives (organization_id, first_name, last_name, email) VALUES (?, ?, ?, ?)`,
     )
     for (const o of data.organizations) {
-      organization.run(o.id, o.name, o.role, o.legalEntity.type, o.legalEntity.vatNumber, o.currency, o.locale, o.timezone, o.createdAt, o.syncedAt)
+      organization.run(o.id, o.name, sortKey(o.name), o.role, o.legalEntity.type, o.legalEntity.vatNumber, o.currency, o.locale, o.timezone, o.createdAt, o.syncedAt)
       progress.row()
       const a = o.invoiceAddress
       address.run(o.id, a.street, a.postalCode, a.city, a.country, 1)

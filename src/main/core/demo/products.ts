@@ -40,7 +40,7 @@ export interface ProductsPhase {
 }
 
 /** A partner sees a client's products once the partnership is accepted (and keeps them after it ends). */
-export function holdsProducts(client: ClientProfile): boolean {
+function holdsProducts(client: ClientProfile): boolean {
   const status = client.partnership.state.status
   return status === 'active' || status === 'ended'
 }

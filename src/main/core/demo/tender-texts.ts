@@ -13,6 +13,8 @@ export interface TenderSubject {
 
 export interface TenderTemplate {
   category: string
+  /** Who posts this kind of request, when not just anyone (WHO). */
+  audience?: readonly string[]
   /** Range of `count` that makes sense for this request. */
   count: readonly [number, number]
   title(s: TenderSubject): string
@@ -41,6 +43,7 @@ export const TEMPLATES: readonly TenderTemplate[] = [
   },
   {
     category: 'e_shop',
+    audience: ['a family bakery', 'a wine estate', 'a craft brewery', 'a watchmaking workshop', 'a bookshop', 'a cheese dairy', 'a bike shop'],
     count: [50, 2_000],
     title: (s) => `Online shop for ${s.who}`,
     need: (s) => `an online shop for about ${s.count} products, with TWINT and card payments`,
@@ -83,6 +86,7 @@ export const TEMPLATES: readonly TenderTemplate[] = [
   },
   {
     category: 'public_cloud',
+    audience: ['a start-up', 'a software company', 'an engineering firm', 'a research group', 'a digital agency'],
     count: [2, 40],
     title: () => 'Cloud infrastructure for a SaaS product',
     need: (s) => `an OpenStack-based infrastructure of about ${s.count} instances, deployed with Terraform`,

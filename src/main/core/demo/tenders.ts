@@ -67,8 +67,9 @@ function fullText(template: TenderTemplate, subject: TenderSubject, budget: stri
 const upperFirst = (text: string) => text[0].toUpperCase() + text.slice(1)
 const lowerFirst = (text: string) => text[0].toLowerCase() + text.slice(1)
 
+/** "CHF 21,400": whole units, grouped by hand so no locale data is involved. */
 function formatMoney(minor: number, currency: string): string {
-  return `${currency} ${(minor / 100).toLocaleString('en-US')}`
+  return `${currency} ${String(Math.round(minor / 100)).replace(/\B(?=(\d{3})+$)/g, ',')}`
 }
 
 function drawTender(
@@ -81,7 +82,7 @@ function drawTender(
   const currency = region.country.currency
   const template = random.pick(TEMPLATES)
   const subject: TenderSubject = {
-    who: random.pick(WHO),
+    who: random.pick(template.audience ?? WHO),
     city: random.pick(region.cities)[0],
     count: random.int(template.count[0], template.count[1]),
     provider: random.pick(PROVIDERS),
@@ -94,7 +95,8 @@ function drawTender(
   const title = template.title(subject)
   const excerpt = `${upperFirst(subject.who)} in ${subject.city} is looking for ${template.need(subject)}.`
   const triaged = triageState !== 'new'
-  const score = triaged ? (random.chance(0.8) ? random.int(0, 100) : null) : random.chance(0.2) ? random.int(0, 100) : null
+  // Triaged tenders mostly carry the partner's score; a few new ones an automatic one.
+  const score = random.chance(triaged ? 0.8 : 0.2) ? random.int(0, 100) : null
   const notes = triaged && random.chance(0.5) ? random.pick(NOTES) : ''
   const common = {
     title,

@@ -53,7 +53,7 @@ export const en = {
   clients: {
     title: 'Clients',
     searchLabel: 'Search clients',
-    searchPlaceholder: 'Search clients (press /)',
+    searchPlaceholder: 'Name, VAT number, domain or tag (press /)',
     count_one: '{{total}} client',
     count_other: '{{total}} clients',
     countMatching_one: "{{total}} client matches '{{query}}'",

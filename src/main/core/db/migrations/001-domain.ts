@@ -30,6 +30,8 @@ CREATE TABLE profiles (
 CREATE TABLE organizations (
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL,
+  -- name folded for sorting (see db/sort-key.ts): NOCASE leaves "Électricité" after "Zürich".
+  sort_key TEXT NOT NULL,
   role TEXT NOT NULL CHECK (role IN ('own', 'client')),
   legal_entity_type TEXT NOT NULL CHECK (legal_entity_type IN ('company', 'individual', 'public_body')),
   vat_number TEXT,
@@ -39,7 +41,7 @@ CREATE TABLE organizations (
   created_at INTEGER NOT NULL,
   synced_at INTEGER NOT NULL
 ) STRICT;
-CREATE INDEX organizations_role_name ON organizations (role, name COLLATE NOCASE);
+CREATE INDEX organizations_role_sort ON organizations (role, sort_key);
 
 CREATE TABLE organization_addresses (
   id INTEGER PRIMARY KEY,
@@ -170,6 +172,10 @@ CREATE TABLE billing_lines (
 ) STRICT;
 CREATE INDEX billing_lines_occurred ON billing_lines (occurred_at);
 CREATE INDEX billing_lines_client_occurred ON billing_lines (client_organization_id, occurred_at);
+-- Foreign keys need an index on the child side, or deleting one invoice or
+-- product scans every line.
+CREATE INDEX billing_lines_invoice ON billing_lines (invoice_id) WHERE invoice_id IS NOT NULL;
+CREATE INDEX billing_lines_product ON billing_lines (product_id) WHERE product_id IS NOT NULL;
 
 -- A change detected between two syncs (there are no webhooks).
 CREATE TABLE partnership_events (

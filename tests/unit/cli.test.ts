@@ -1,0 +1,71 @@
+// The partner-desk CLI as a user runs it: a child process on the built bundle.
+import { execFile } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { LATEST_SCHEMA_VERSION } from '../../src/main/core/db/migrations'
+import { DEMO_SIZE_SPECS } from '../../src/main/core/demo/sizes'
+import { tempDir } from '../paths'
+
+const BIN = resolve('bin/partner-desk.cjs')
+
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args])
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string }
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
+  }
+}
+
+describe('partner-desk', () => {
+  it('writes the small demo and reports it with info', async () => {
+    const db = join(tempDir('cli'), 'demo.sqlite')
+    const demo = await run('demo', '--size', 'small', '--db', db)
+    expect(demo.code).toBe(0)
+    expect(demo.stdout).toContain('demo data (small) written')
+    expect(demo.stderr).toMatch(/billing\s+\d+\/\d+/)
+
+    const info = await run('info', '--db', db)
+    expect(info.code).toBe(0)
+    expect(info.stdout).toMatch(new RegExp(`schema version: ${LATEST_SCHEMA_VERSION}`))
+    expect(info.stdout).toMatch(/integrity:\s+ok/)
+    expect(info.stdout).toMatch(/dataset:\s+demo \(small\)/)
+
+    const json = JSON.parse((await run('info', '--db', db, '--json')).stdout)
+    const spec = DEMO_SIZE_SPECS.small
+    expect(json.counts).toMatchObject({ clients: spec.clients, products: spec.products, billingLines: spec.billingLines, tenders: spec.tenders })
+  })
+
+  it('explains usage errors and exits 2', async () => {
+    const none = await run()
+    expect(none.code).toBe(2)
+    expect(none.stdout).toContain('Usage:')
+
+    const size = await run('demo', '--size', 'huge', '--db', join(tempDir('cli-size'), 'x.sqlite'))
+    expect(size.code).toBe(2)
+    expect(size.stderr).toMatch(/--size must be one of small, bench \(got huge\)/)
+
+    const flag = await run('info', '--db', 'x.sqlite', '--colour')
+    expect(flag.code).toBe(2)
+    expect(flag.stderr).toMatch(/--colour/)
+
+    const missing = await run('info', '--db', join(tempDir('cli-missing'), 'nothing.sqlite'))
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toMatch(/no cache at/)
+
+    const noDb = await run('demo', '--size', 'small')
+    expect(noDb.code).toBe(2)
+    expect(noDb.stderr).toMatch(/--db PATH is required/)
+  })
+
+  it('reports a damaged cache and exits 3', async () => {
+    const db = join(tempDir('cli-damaged'), 'broken.sqlite')
+    writeFileSync(db, 'garbage '.repeat(2000))
+    const info = await run('info', '--db', db)
+    expect(info.code).toBe(3)
+    expect(info.stderr).toMatch(/damaged: .*not a database/)
+  })
+})
