@@ -6,8 +6,12 @@ export default defineConfig({
   main: {
     build: {
       // Dependencies stay external (better-sqlite3 must: bundled, it cannot
-      // find its .node file). Three entries share one core: the Electron
-      // main process, the CLI and the worker that owns the database.
+      // find its .node file), except the pure-JS ones on the start-up path:
+      // loading kysely and zod as hundreds of separate CommonJS files costs
+      // more than the worker's whole open. Four entries share one core: the
+      // Electron main process, the CLI, the worker that owns the database
+      // and the integrity check beside it.
+      externalizeDeps: { exclude: ['kysely', 'zod'] },
       rollupOptions: {
         input: {
           index: resolve('src/main/index.ts'),

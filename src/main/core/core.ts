@@ -16,7 +16,6 @@ import type {
 import { fail, ok, type Result } from '../../shared/result'
 import { countRows } from './cache/counts'
 import { readDataset } from './cache/meta'
-import { seedDemo } from './cache/seed-demo'
 import { listClients } from './clients/list'
 import { createKysely, type Db } from './db/kysely'
 import type { IntegrityChecker } from './db/integrity'
@@ -48,13 +47,17 @@ function asidePath(path: string, stamp: string): string {
 }
 
 export class Core {
-  private state: State
+  private state!: State
 
-  constructor(
+  private constructor(
     private readonly config: WorkerConfig,
     private readonly deps: CoreDeps,
-  ) {
-    this.state = this.open()
+  ) {}
+
+  static async open(config: WorkerConfig, deps: CoreDeps): Promise<Core> {
+    const core = new Core(config, deps)
+    core.state = await core.open()
+    return core
   }
 
   status(): CacheStatus {
@@ -94,7 +97,7 @@ export class Core {
     'cache:recover': async () => {
       if (this.state.kind !== 'corrupt') return fail('invalid_input', 'cache:recover: the cache is not damaged; nothing was moved')
       const movedTo = this.moveAside()
-      this.state = this.open()
+      this.state = await this.open()
       this.deps.emit('cache:changed', { reason: 'recovered' })
       return ok({ movedTo, status: this.status() })
     },
@@ -103,7 +106,7 @@ export class Core {
     'settings:set': async (input) => this.whenReady((state) => writeSettings(state.db, input, this.deps.warn)),
     'demo:generate': async ({ size }) =>
       this.whenReady(async (state) => {
-        this.seed(state.raw, size)
+        await this.seed(state.raw, size)
         this.deps.emit('cache:changed', { reason: 'demo' })
         const info = await this.handlers['cache:info']({})
         if (!info.ok) throw new Error(info.error.message)
@@ -120,10 +123,10 @@ export class Core {
     return ok(await run(state))
   }
 
-  private open(): State {
+  private async open(): Promise<State> {
     const outcome = openCache(this.config.dbPath, this.config.nativeBinding ? { nativeBinding: this.config.nativeBinding } : {})
     if (outcome.state !== 'ready') return outcome.state === 'corrupt' ? { kind: 'corrupt', message: outcome.message } : { kind: 'too_new', fileVersion: outcome.fileVersion, appVersion: outcome.appVersion }
-    if (this.config.demoOnFirstOpen && readDataset(outcome.db).kind === 'empty') this.seed(outcome.db, this.config.demoOnFirstOpen)
+    if (this.config.demoOnFirstOpen && readDataset(outcome.db).kind === 'empty') await this.seed(outcome.db, this.config.demoOnFirstOpen)
     const state: State = { kind: 'ready', raw: outcome.db, db: createKysely(outcome.db), schemaVersion: outcome.schemaVersion, integrity: 'checking' }
     void this.checkIntegrity(state)
     return state
@@ -146,7 +149,10 @@ export class Core {
     this.deps.emit('cache:status', this.status())
   }
 
-  private seed(raw: BetterSqlite3.Database, size: DemoSize): void {
+  private async seed(raw: BetterSqlite3.Database, size: DemoSize): Promise<void> {
+    // Loaded on demand: the generator and its word lists cost ~200 ms to load,
+    // which every launch after the first would otherwise pay.
+    const { seedDemo } = await import('./cache/seed-demo')
     seedDemo(raw, size, this.deps.now(), (progress) => this.deps.emit('demo:progress', progress))
   }
 

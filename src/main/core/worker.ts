@@ -2,6 +2,7 @@
 // Calls run one at a time, in the order they came (a single writer).
 import { join } from 'node:path'
 import { parentPort, workerData } from 'node:worker_threads'
+import { fail } from '../../shared/result'
 import { Core } from './core'
 import { integrityInThread } from './db/integrity'
 import type { FromWorker, ToWorker, WorkerConfig } from './protocol'
@@ -12,23 +13,27 @@ if (!port) throw new Error('worker.ts runs only as a worker thread')
 const config = workerData as WorkerConfig
 const post = (message: FromWorker) => port.postMessage(message)
 
-const core = new Core(config, {
+// An open that fails outright (a folder that cannot be created, say) must not
+// leave callers waiting: every call then answers why.
+const opening: Promise<Core | string> = Core.open(config, {
   emit: (event, payload) => post({ type: 'event', event, payload } as FromWorker),
   // Built next to this file by electron-vite (out/main/integrity.js).
   checkIntegrity: integrityInThread(join(__dirname, 'integrity.js')),
   now: () => config.now ?? Math.floor(Date.now() / 1000),
   warn: (message) => console.warn(`[partner-desk core] ${message}`),
-})
+}).catch((error: unknown) => `the cache could not be opened: ${error instanceof Error ? error.message : String(error)}`)
 
-let queue: Promise<void> = Promise.resolve()
+let queue: Promise<unknown> = opening
 port.on('message', (message: ToWorker) => {
   queue = queue.then(async () => {
+    const core = await opening
     if (message.type === 'close') {
-      core.close()
+      if (typeof core !== 'string') core.close()
       // Ends this thread and any integrity check still reading: quitting the
       // app must not wait for a full scan of a large cache.
       process.exit(0)
     }
-    post({ type: 'result', id: message.id, result: await core.handle(message.channel, message.input) })
+    const result = typeof core === 'string' ? fail('cache_unavailable', core) : await core.handle(message.channel, message.input)
+    post({ type: 'result', id: message.id, result })
   })
 })
