@@ -40,7 +40,26 @@ function start(dbPath: string, demo = true) {
   return { host, dispatch, call, nextStatus }
 }
 
+// Typed by the contract: adding a channel without a sample here fails to compile.
+const SAMPLE_INPUTS: { [C in Channel]: Input<C> } = {
+  'cache:status': {},
+  'cache:info': {},
+  'cache:recover': {},
+  'clients:list': {},
+  'settings:get': {},
+  'settings:set': { theme: 'light' },
+  'demo:generate': { size: 'small' },
+}
+
 describe('core worker', () => {
+  it('answers every contract channel', async () => {
+    const { dispatch } = start(join(tempDir('channels'), 'cache.sqlite'))
+    for (const [channel, input] of Object.entries(SAMPLE_INPUTS)) {
+      const result = await dispatch(channel, input)
+      if (!result.ok) expect([channel, result.error.code]).toEqual([channel, channel === 'cache:recover' ? 'invalid_input' : 'none'])
+    }
+  })
+
   it('opens a first launch on the demo data, then confirms integrity', async () => {
     const { call, nextStatus } = start(join(tempDir('first'), 'cache.sqlite'))
     const integrity = nextStatus()
