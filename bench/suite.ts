@@ -12,6 +12,7 @@ import { listClients } from '../src/main/core/clients/list'
 import { CoreHost } from '../src/main/core/host'
 import { createKysely } from '../src/main/core/db/kysely'
 import { openCache } from '../src/main/core/db/open'
+import { DEMO_TABLES_IN_INSERT_ORDER } from '../src/main/core/demo/dataset'
 import { generateDemo } from '../src/main/core/demo/generate'
 import { clearDomainData, insertDemo } from '../src/main/core/demo/insert'
 import { rebuildSearchIndex } from '../src/main/core/search/index'
@@ -26,21 +27,7 @@ function openReady(path: string): Database.Database {
   return outcome.db
 }
 
-// Insert order that satisfies the foreign keys; generated columns are left out.
-const TABLES = [
-  'organizations',
-  'organization_addresses',
-  'legal_representatives',
-  'partnerships',
-  'products',
-  'partnership_products',
-  'tags',
-  'product_tags',
-  'invoices',
-  'billing_lines',
-  'tenders',
-] as const
-
+// Generated columns cannot be inserted: the baseline leaves them out.
 function insertableColumns(db: Database.Database, table: string): string[] {
   const columns = db.prepare(`SELECT name, hidden FROM pragma_table_xinfo(?)`).all(table) as Array<{ name: string; hidden: number }>
   return columns.filter((column) => column.hidden === 0).map((column) => column.name)
@@ -73,7 +60,7 @@ async function main(): Promise<void> {
   // The rows as the app stored them, read back before any timing starts.
   const first = appLoad(0)
   const source = new Database(appPath(0), { readonly: true })
-  const rows = TABLES.map((table) => {
+  const rows = DEMO_TABLES_IN_INSERT_ORDER.map((table) => {
     const columns = insertableColumns(source, table)
     return { table, columns, values: source.prepare(`SELECT ${columns.join(', ')} FROM ${table}`).raw().all() as unknown[][] }
   })

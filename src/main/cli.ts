@@ -3,14 +3,20 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { DEMO_SIZES, type CacheInfo, type CacheStatus, type DemoSize } from '../shared/contract'
+import { DEMO_SIZES, type CacheInfo, type CacheStatus, type DemoSize, type EventPayload, type SyncProgress } from '../shared/contract'
 import type { Result } from '../shared/result'
+import { AccountRegistry } from './accounts/registry'
+import { defaultDataDir, INFOMANIAK_API } from './accounts/data-dir'
 import { CoreHost } from './core/host'
+import { INFOMANIAK_RATE_LIMIT } from './core/remote/http'
 import { createDispatcher } from './ipc/dispatcher'
 
 const USAGE = `Usage:
   partner-desk demo --size small|bench --db PATH   fill PATH with the demo partner's data
   partner-desk info --db PATH [--json]              counts, schema version and integrity of PATH
+  partner-desk sync --account NAME [--full] [--data-dir DIR] [--base-url URL]
+                                                    sync an Infomaniak account into its cache; the token
+                                                    comes from PARTNER_DESK_TOKEN or standard input
   partner-desk help                                  this text`
 
 class UsageError extends Error {}
@@ -89,6 +95,59 @@ async function info(db: string, json: boolean): Promise<number> {
   }
 }
 
+/** Never from argv (it would sit in the shell history and the process list). */
+async function readToken(): Promise<string> {
+  const fromEnv = process.env.PARTNER_DESK_TOKEN?.trim()
+  if (fromEnv) return fromEnv
+  if (process.stdin.isTTY) throw new UsageError('no token: set PARTNER_DESK_TOKEN, or pipe the token on standard input')
+  let text = ''
+  for await (const chunk of process.stdin) text += String(chunk)
+  const token = text.trim()
+  if (!token) throw new UsageError('no token on standard input')
+  return token
+}
+
+async function sync(label: string, options: { full: boolean; dataDir: string; baseUrl: string; rateLimit: boolean }): Promise<number> {
+  const token = await readToken()
+  const registry = new AccountRegistry(options.dataDir)
+  const account = registry.findByLabel(label) ?? registry.add(label, Math.floor(Date.now() / 1000))
+  const host = new CoreHost({
+    workerPath: join(__dirname, 'worker.js'),
+    dbPath: registry.cachePath(account.id),
+    remote: { baseUrl: options.baseUrl, rateLimit: options.rateLimit ? INFOMANIAK_RATE_LIMIT : 'off' },
+    token: async () => token,
+  })
+  const dispatch = createDispatcher(host)
+  try {
+    const finished = new Promise<EventPayload<'sync:finished'>>((resolveFinished) => {
+      host.onEvent((event, payload) => {
+        if (event === 'sync:progress') {
+          const { resource, done, total } = payload as SyncProgress
+          process.stderr.write(`\r${resource.padEnd(14)} ${done}/${total}        `)
+        }
+        if (event === 'sync:finished') resolveFinished(payload as EventPayload<'sync:finished'>)
+      })
+    })
+    const started = Date.now()
+    expectValue(await dispatch('sync:start', { mode: options.full ? 'full' : 'incremental' }))
+    const outcome = await finished
+    process.stderr.write('\n')
+    if (!outcome.ok) {
+      console.error(`partner-desk: sync of "${account.label}" failed: ${outcome.error.message}`)
+      return outcome.error.code === 'token_invalid' ? 4 : 1
+    }
+    const { summary } = outcome
+    console.log(`synced "${account.label}" (${summary.mode}) in ${((Date.now() - started) / 1000).toFixed(1)} s with ${summary.requests} requests`)
+    console.log(`partnership changes detected: ${summary.events}`)
+    if (summary.unchanged.length > 0) console.log(`unchanged, not read again:    ${summary.unchanged.join(', ')}`)
+    if (summary.skippedProducts > 0) console.log(`products not stored:          ${summary.skippedProducts} (unknown service or owner)`)
+    printCounts(expectValue((await dispatch('cache:info', {})) as Result<CacheInfo>))
+    return 0
+  } finally {
+    await host.close()
+  }
+}
+
 function printCounts({ counts }: CacheInfo): void {
   for (const [name, count] of Object.entries(counts)) console.log(`${name.padEnd(15)} ${count.toLocaleString('en-US')}`)
 }
@@ -102,8 +161,27 @@ async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: rest,
     strict: true,
-    options: { db: { type: 'string' }, size: { type: 'string' }, json: { type: 'boolean', default: false } },
+    options: {
+      db: { type: 'string' },
+      size: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      account: { type: 'string' },
+      full: { type: 'boolean', default: false },
+      'data-dir': { type: 'string' },
+      'base-url': { type: 'string' },
+      // Only for a local test server: the real API allows 60 requests a minute.
+      'no-rate-limit': { type: 'boolean', default: false },
+    },
   })
+  if (command === 'sync') {
+    if (!values.account) throw new UsageError('--account NAME is required')
+    return sync(values.account, {
+      full: values.full,
+      dataDir: resolve(values['data-dir'] ?? defaultDataDir()),
+      baseUrl: values['base-url'] ?? INFOMANIAK_API,
+      rateLimit: !values['no-rate-limit'],
+    })
+  }
   if (!values.db) throw new UsageError('--db PATH is required')
   const db = resolve(values.db)
   switch (command) {

@@ -10,10 +10,15 @@ export const CHANNELS = [
   'settings:get',
   'settings:set',
   'demo:generate',
+  'sync:start',
+  'sync:cancel',
+  'sync:status',
+  'events:list',
+  'events:markSeen',
 ] as const
 export type Channel = (typeof CHANNELS)[number]
 
-export const EVENT_NAMES = ['cache:status', 'demo:progress', 'cache:changed'] as const
+export const EVENT_NAMES = ['cache:status', 'demo:progress', 'cache:changed', 'sync:progress', 'sync:finished'] as const
 export type EventName = (typeof EVENT_NAMES)[number]
 
 /** The single name the preload (or the test bridge) exposes on window. */

@@ -2,8 +2,8 @@
 // exactly its channels and events, the renderer gets a typed client from it,
 // and the CLI and the browser-test bridge go through the same dispatcher.
 import { z } from 'zod'
-import type { AccessType, Currency, PartnershipStatus, PaymentMode } from './domain'
-import type { Result } from './result'
+import type { AccessType, Currency, PartnershipEventKind, PartnershipStatus, PaymentMode } from './domain'
+import type { AppError, Result } from './result'
 import type { BRIDGE_BRAND, Channel, EventName } from './channels'
 import { settingsSchema } from './settings-schema'
 import type { Settings } from './settings'
@@ -11,8 +11,8 @@ import type { Settings } from './settings'
 export const DEMO_SIZES = ['small', 'bench'] as const
 export type DemoSize = (typeof DEMO_SIZES)[number]
 
-/** What the open cache holds: the built-in demo, or an Infomaniak account's data. */
-export type Dataset = { kind: 'demo'; size: DemoSize } | { kind: 'empty' }
+/** What the open cache holds: the built-in demo, an Infomaniak account's synced data, or nothing yet. */
+export type Dataset = { kind: 'demo'; size: DemoSize } | { kind: 'account' } | { kind: 'empty' }
 
 /**
  * The cache's state at open. Anything but `ready` leaves the app usable enough
@@ -63,6 +63,61 @@ export interface DemoProgress {
   total: number
 }
 
+/** The lists a sync reads, in order; `merge` is the final write. */
+export const SYNC_RESOURCES = ['profile', 'partnerships', 'products', 'tenders', 'invoices', 'billing', 'merge'] as const
+export type SyncResource = (typeof SYNC_RESOURCES)[number]
+
+export interface SyncProgress {
+  resource: SyncResource
+  done: number
+  total: number
+}
+
+/** The lists whose freshness the user sees ("as of"). */
+export const SYNCED_LISTS = ['partnerships', 'products', 'tenders', 'invoices', 'billing'] as const
+export type SyncedList = (typeof SYNCED_LISTS)[number]
+
+export interface SyncSummary {
+  mode: 'full' | 'incremental'
+  /** Partnership changes detected and recorded by this sync. */
+  events: number
+  /** Lists a `return=total` probe found unchanged, so they were not read again. */
+  unchanged: SyncedList[]
+  /** Products of services the app cannot file yet, and products of organizations it does not know. */
+  skippedProducts: number
+  requests: number
+}
+
+export interface SyncStatus {
+  running: boolean
+  /** Whether the last contact with the server worked; null before any. */
+  online: boolean | null
+  /** The account's token was refused (401): syncing waits for a new one. */
+  tokenInvalid: boolean
+  lastError: AppError | null
+  /** When each list was last read, in Unix seconds; null if never. */
+  asOf: Record<SyncedList, number | null>
+}
+
+export interface PartnershipEventRow {
+  id: number
+  partnershipId: number
+  clientId: number
+  clientName: string
+  kind: PartnershipEventKind
+  /** The values before and after, as recorded (e.g. `{ payment_mode: 'customer' }`). */
+  before: Record<string, unknown> | null
+  after: Record<string, unknown> | null
+  detectedAt: number
+  seen: boolean
+}
+
+export interface PartnershipEventPage {
+  total: number
+  unseen: number
+  rows: PartnershipEventRow[]
+}
+
 export interface RecoverOutcome {
   /** Where the damaged file (with its -wal and -shm) was moved. */
   movedTo: string
@@ -102,6 +157,22 @@ export const contract = {
   'settings:get': channel<Settings>()(empty),
   'settings:set': channel<Settings>()(settingsSchema.partial().strict()),
   'demo:generate': channel<CacheInfo>()(z.object({ size: z.enum(DEMO_SIZES) }).strict()),
+  /** Starts a sync in the background; progress and the end arrive as events. */
+  'sync:start': channel<{ started: true }>()(z.object({ mode: z.enum(['full', 'incremental']).default('incremental') }).strict()),
+  'sync:cancel': channel<{ cancelled: boolean }>()(empty),
+  'sync:status': channel<SyncStatus>()(empty),
+  'events:list': channel<PartnershipEventPage>()(
+    z
+      .object({
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+        unseenOnly: z.boolean().default(false),
+      })
+      .strict(),
+  ),
+  'events:markSeen': channel<{ unseen: number }>()(
+    z.object({ ids: z.union([z.array(z.number().int().positive()).min(1).max(10_000), z.literal('all')]) }).strict(),
+  ),
 } as const
 
 /** Push events from the core to every window. */
@@ -109,7 +180,9 @@ export const events = {
   /** Sent whenever the status changes, e.g. when the background integrity check ends. */
   'cache:status': event<CacheStatus>(),
   'demo:progress': event<DemoProgress>(),
-  'cache:changed': event<{ reason: 'demo' | 'recovered' }>(),
+  'cache:changed': event<{ reason: 'demo' | 'recovered' | 'sync' }>(),
+  'sync:progress': event<SyncProgress>(),
+  'sync:finished': event<{ ok: true; summary: SyncSummary } | { ok: false; error: AppError }>(),
 }
 
 export type Input<C extends Channel> = z.input<(typeof contract)[C]['input']>

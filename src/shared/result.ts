@@ -5,6 +5,13 @@ export const ERROR_CODES = [
   'unknown_channel',
   'cache_unavailable',
   'cancelled',
+  'busy',
+  /** The account's token was refused: syncing needs a new one. */
+  'token_invalid',
+  /** The server could not be reached: the app keeps working on the cache. */
+  'offline',
+  /** The server answered, but not as the API promises (or refused the call). */
+  'remote',
   'internal',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

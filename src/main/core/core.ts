@@ -17,6 +17,8 @@ import { fail, ok, type Result } from '../../shared/result'
 import { countRows } from './cache/counts'
 import { readDataset } from './cache/meta'
 import { listClients } from './clients/list'
+import { listEvents, markEventsSeen } from './events/list'
+import { SyncJob } from './sync/job'
 import { createKysely, type Db } from './db/kysely'
 import type { IntegrityChecker } from './db/integrity'
 import { openCache } from './db/open'
@@ -31,10 +33,12 @@ export interface CoreDeps {
   /** Unix seconds. */
   now: () => number
   warn: (message: string) => void
+  /** Asks the host for the account's token (kept in the OS keystore, never in the cache). */
+  requestToken: () => Promise<string | null>
 }
 
 type State =
-  | { kind: 'ready'; raw: BetterSqlite3.Database; db: Db; schemaVersion: number; integrity: Integrity }
+  | { kind: 'ready'; raw: BetterSqlite3.Database; db: Db; schemaVersion: number; integrity: Integrity; sync: SyncJob | null }
   | { kind: 'corrupt'; message: string }
   | { kind: 'too_new'; fileVersion: number; appVersion: number }
 
@@ -81,8 +85,10 @@ export class Core {
     }
   }
 
-  close(): void {
-    if (this.state.kind === 'ready') this.state.raw.close()
+  async close(): Promise<void> {
+    if (this.state.kind !== 'ready') return
+    await this.state.sync?.settle()
+    this.state.raw.close()
   }
 
   readonly handlers: Handlers = {
@@ -112,6 +118,21 @@ export class Core {
         if (!info.ok) throw new Error(info.error.message)
         return info.value
       }),
+    'sync:start': async ({ mode }) => this.whenSyncable((sync) => sync.start(mode)),
+    'sync:cancel': async () => this.whenSyncable((sync) => sync.cancel()),
+    'sync:status': async () => this.whenSyncable((sync) => sync.status()),
+    'events:list': async (input) => this.whenReady((state) => listEvents(state.raw, input)),
+    'events:markSeen': async ({ ids }) => this.whenReady((state) => markEventsSeen(state.raw, ids, this.deps.now())),
+  }
+
+  /** Sync exists only for an account's cache, not for the demo. */
+  private async whenSyncable<T>(run: (sync: SyncJob, state: Extract<State, { kind: 'ready' }>) => Result<T> | T): Promise<Result<T>> {
+    const ready = await this.whenReady((state) => state)
+    if (!ready.ok) return ready
+    const sync = ready.value.sync
+    if (!sync) return fail('invalid_input', 'the demo data has no Infomaniak account to sync: add an account first')
+    const answer = run(sync, ready.value)
+    return typeof answer === 'object' && answer !== null && 'ok' in answer && typeof answer.ok === 'boolean' ? (answer as Result<T>) : ok(answer as T)
   }
 
   private async whenReady<T>(run: (state: Extract<State, { kind: 'ready' }>) => T | Promise<T>): Promise<Result<T>> {
@@ -127,7 +148,14 @@ export class Core {
     const outcome = openCache(this.config.dbPath, this.config.nativeBinding ? { nativeBinding: this.config.nativeBinding } : {})
     if (outcome.state !== 'ready') return outcome.state === 'corrupt' ? { kind: 'corrupt', message: outcome.message } : { kind: 'too_new', fileVersion: outcome.fileVersion, appVersion: outcome.appVersion }
     if (this.config.demoOnFirstOpen && readDataset(outcome.db).kind === 'empty') await this.seed(outcome.db, this.config.demoOnFirstOpen)
-    const state: State = { kind: 'ready', raw: outcome.db, db: createKysely(outcome.db), schemaVersion: outcome.schemaVersion, integrity: 'checking' }
+    const state: State = {
+      kind: 'ready',
+      raw: outcome.db,
+      db: createKysely(outcome.db),
+      schemaVersion: outcome.schemaVersion,
+      integrity: 'checking',
+      sync: this.config.remote ? this.syncJob(outcome.db, this.config.remote) : null,
+    }
     void this.checkIntegrity(state)
     return state
   }
@@ -147,6 +175,20 @@ export class Core {
       this.state = { kind: 'corrupt', message: result.message }
     }
     this.deps.emit('cache:status', this.status())
+  }
+
+  private syncJob(raw: BetterSqlite3.Database, remote: NonNullable<WorkerConfig['remote']>): SyncJob {
+    return new SyncJob({
+      db: () => raw,
+      remote,
+      token: this.deps.requestToken,
+      now: this.deps.now,
+      onProgress: (progress) => this.deps.emit('sync:progress', progress),
+      onFinished: (outcome) => {
+        this.deps.emit('sync:finished', outcome)
+        if (outcome.ok) this.deps.emit('cache:changed', { reason: 'sync' })
+      },
+    })
   }
 
   private async seed(raw: BetterSqlite3.Database, size: DemoSize): Promise<void> {

@@ -11,6 +11,8 @@ export type EventListener = <E extends EventName>(event: E, payload: EventPayloa
 export interface CoreHostOptions extends WorkerConfig {
   /** The built worker entry (out/main/worker.js). */
   workerPath: string
+  /** Gives the account's token when the core syncs; absent for the demo. */
+  token?: () => Promise<string | null>
 }
 
 export class CoreHost implements CoreCaller {
@@ -20,7 +22,10 @@ export class CoreHost implements CoreCaller {
   private nextId = 1
   private stopped: string | null = null
 
-  constructor({ workerPath, ...config }: CoreHostOptions) {
+  private readonly token: (() => Promise<string | null>) | undefined
+
+  constructor({ workerPath, token, ...config }: CoreHostOptions) {
+    this.token = token
     this.worker = new Worker(workerPath, { workerData: config satisfies WorkerConfig })
     this.worker.on('message', (message: FromWorker) => this.receive(message))
     this.worker.on('error', (error) => this.stop(`the core stopped: ${error.message}`))
@@ -61,6 +66,13 @@ export class CoreHost implements CoreCaller {
     if (message.type === 'result') {
       this.pending.get(message.id)?.(message.result)
       this.pending.delete(message.id)
+      return
+    }
+    if (message.type === 'token-request') {
+      const answer = (token: string | null) => {
+        if (!this.stopped) this.post({ type: 'token', id: message.id, token })
+      }
+      ;(this.token?.() ?? Promise.resolve(null)).then(answer, () => answer(null))
       return
     }
     for (const listener of this.listeners) listener(message.event, message.payload)

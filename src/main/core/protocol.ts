@@ -10,13 +10,26 @@ export interface WorkerConfig {
   demoOnFirstOpen?: DemoSize
   /** Fixed clock for deterministic demo data in tests; Unix seconds. */
   now?: number
+  /** Present for an Infomaniak account's cache: where and how fast to sync. The token is asked for when needed, never passed here. */
+  remote?: RemoteConfig
+}
+
+export interface RemoteConfig {
+  baseUrl: string
+  /** Requests per window; 'off' only for local test servers. */
+  rateLimit: { limit: number; windowMs: number } | 'off'
+  timeoutMs?: number
 }
 
 export type ToWorker =
   | { type: 'call'; id: number; channel: Channel; input: unknown }
   /** Finish the calls under way, close the database, then exit. */
   | { type: 'close' }
+  /** The host's answer to a token request; null when the account has none. */
+  | { type: 'token'; id: number; token: string | null }
 
 export type FromWorker =
   | { type: 'result'; id: number; result: Result<unknown> }
+  /** Tokens stay with the host (the OS keystore); the worker asks each time it syncs. */
+  | { type: 'token-request'; id: number }
   | { [E in EventName]: { type: 'event'; event: E; payload: EventPayload<E> } }[EventName]

@@ -13,6 +13,16 @@ if (!port) throw new Error('worker.ts runs only as a worker thread')
 const config = workerData as WorkerConfig
 const post = (message: FromWorker) => port.postMessage(message)
 
+const tokenRequests = new Map<number, (token: string | null) => void>()
+let nextTokenRequest = 1
+function requestToken(): Promise<string | null> {
+  const id = nextTokenRequest++
+  return new Promise((resolve) => {
+    tokenRequests.set(id, resolve)
+    post({ type: 'token-request', id })
+  })
+}
+
 // An open that fails outright (a folder that cannot be created, say) must not
 // leave callers waiting: every call then answers why.
 const opening: Promise<Core | string> = Core.open(config, {
@@ -21,14 +31,21 @@ const opening: Promise<Core | string> = Core.open(config, {
   checkIntegrity: integrityInThread(join(__dirname, 'integrity.js')),
   now: () => config.now ?? Math.floor(Date.now() / 1000),
   warn: (message) => console.warn(`[partner-desk core] ${message}`),
+  requestToken,
 }).catch((error: unknown) => `the cache could not be opened: ${error instanceof Error ? error.message : String(error)}`)
 
 let queue: Promise<unknown> = opening
 port.on('message', (message: ToWorker) => {
+  // Answers to the core's own questions skip the queue: a sync may be waiting on one.
+  if (message.type === 'token') {
+    tokenRequests.get(message.id)?.(message.token)
+    tokenRequests.delete(message.id)
+    return
+  }
   queue = queue.then(async () => {
     const core = await opening
     if (message.type === 'close') {
-      if (typeof core !== 'string') core.close()
+      if (typeof core !== 'string') await core.close()
       // Ends this thread and any integrity check still reading: quitting the
       // app must not wait for a full scan of a large cache.
       process.exit(0)

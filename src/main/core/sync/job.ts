@@ -1,0 +1,124 @@
+// One account's syncs: at most one at a time, in the background, with one
+// rate limiter shared by every call it makes, and what the user needs to
+// know afterwards (online or not, token refused, the last error).
+import type BetterSqlite3 from 'better-sqlite3'
+import { SYNCED_LISTS, type SyncStatus, type SyncSummary, type SyncedList, type SyncProgress } from '../../../shared/contract'
+import { fail, type AppError, type Result, ok } from '../../../shared/result'
+import type { RemoteConfig } from '../protocol'
+import { createRateLimiter, createRemoteClient, RemoteError, unlimitedRateLimiter, type RateLimiter } from '../remote/http'
+import { NotAPartner, pull, type PullMode } from './pull'
+
+export interface SyncJobDeps {
+  db: () => BetterSqlite3.Database
+  remote: RemoteConfig
+  token: () => Promise<string | null>
+  now: () => number
+  onProgress: (progress: SyncProgress) => void
+  onFinished: (outcome: { ok: true; summary: SyncSummary } | { ok: false; error: AppError }) => void
+}
+
+/** What the user is told about a failed sync; `online` is what it says about the network. */
+function describeFailure(error: unknown): { error: AppError; online: boolean | null; tokenInvalid: boolean } {
+  if (error instanceof RemoteError) {
+    switch (error.failure.kind) {
+      case 'token_invalid':
+        return { error: { code: 'token_invalid', message: `${error.message}. Enter a new token for this account.` }, online: true, tokenInvalid: true }
+      case 'network':
+      case 'timeout':
+        return { error: { code: 'offline', message: `Infomaniak could not be reached (${error.message}); the data shown is as of the last sync.` }, online: false, tokenInvalid: false }
+      case 'cancelled':
+        return { error: { code: 'cancelled', message: 'the sync was cancelled; nothing was changed' }, online: null, tokenInvalid: false }
+      default:
+        return { error: { code: 'remote', message: `${error.message}; nothing was changed` }, online: true, tokenInvalid: false }
+    }
+  }
+  if (error instanceof NotAPartner) return { error: { code: 'remote', message: error.message }, online: true, tokenInvalid: false }
+  return { error: { code: 'internal', message: error instanceof Error ? error.message : String(error) }, online: null, tokenInvalid: false }
+}
+
+export class SyncJob {
+  private running: AbortController | null = null
+  private online: boolean | null = null
+  private tokenInvalid = false
+  private lastError: AppError | null = null
+  private readonly limiter: RateLimiter
+
+  constructor(private readonly deps: SyncJobDeps) {
+    this.limiter = deps.remote.rateLimit === 'off' ? unlimitedRateLimiter : createRateLimiter(deps.remote.rateLimit)
+  }
+
+  start(mode: PullMode): Result<{ started: true }> {
+    if (this.running) return fail('busy', 'a sync is already running')
+    const controller = new AbortController()
+    this.running = controller
+    void this.run(mode, controller)
+    return ok({ started: true })
+  }
+
+  cancel(): { cancelled: boolean } {
+    if (!this.running) return { cancelled: false }
+    this.running.abort()
+    return { cancelled: true }
+  }
+
+  status(): SyncStatus {
+    const rows = this.deps
+      .db()
+      .prepare('SELECT resource, max(coalesce(last_full_at, 0), coalesce(last_incremental_at, 0)) AS at FROM sync_state')
+      .all() as Array<{ resource: string; at: number }>
+    const asOf = Object.fromEntries(SYNCED_LISTS.map((list) => [list, null])) as Record<SyncedList, number | null>
+    for (const row of rows) if (row.resource in asOf && row.at > 0) asOf[row.resource as SyncedList] = row.at
+    return { running: this.running !== null, online: this.online, tokenInvalid: this.tokenInvalid, lastError: this.lastError, asOf }
+  }
+
+  /** Waits for the sync under way (closing the cache must not cut a merge in half). */
+  async settle(): Promise<void> {
+    this.running?.abort()
+    while (this.running) await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+
+  private async run(mode: PullMode, controller: AbortController): Promise<void> {
+    let requests = 0
+    try {
+      const token = await this.deps.token()
+      if (token === null) {
+        this.finish({ error: { code: 'token_invalid', message: 'no token is stored for this account: enter one to sync' }, online: null, tokenInvalid: true })
+        return
+      }
+      const client = createRemoteClient({
+        baseUrl: this.deps.remote.baseUrl,
+        token: () => token,
+        rateLimiter: this.limiter,
+        ...(this.deps.remote.timeoutMs ? { timeoutMs: this.deps.remote.timeoutMs } : {}),
+        onRequest: () => {
+          requests++
+        },
+      })
+      const summary = await pull(this.deps.db(), client, { mode, now: this.deps.now(), signal: controller.signal, onProgress: this.deps.onProgress })
+      this.online = true
+      this.tokenInvalid = false
+      this.lastError = null
+      this.running = null
+      this.deps.onFinished({
+        ok: true,
+        summary: {
+          mode,
+          events: summary.events,
+          unchanged: summary.unchanged.filter((list): list is SyncedList => (SYNCED_LISTS as readonly string[]).includes(list)),
+          skippedProducts: summary.unknownServices + summary.orphanProducts,
+          requests,
+        },
+      })
+    } catch (error) {
+      this.finish(describeFailure(error))
+    }
+  }
+
+  private finish(failure: { error: AppError; online: boolean | null; tokenInvalid: boolean }): void {
+    if (failure.online !== null) this.online = failure.online
+    this.tokenInvalid = failure.tokenInvalid
+    this.lastError = failure.error
+    this.running = null
+    this.deps.onFinished({ ok: false, error: failure.error })
+  }
+}

@@ -1,0 +1,209 @@
+// Full and incremental pulls: every list read page by page into staging
+// (one transaction per page), then merged in one transaction. Cancelling,
+// a failure or a crash before the merge leaves the cache and its cursors
+// exactly as they were.
+import type BetterSqlite3 from 'better-sqlite3'
+import type { ZodType } from 'zod'
+import type { SyncProgress, SyncResource } from '../../../shared/contract'
+import { sortKey } from '../db/sort-key'
+import { ENDPOINTS } from '../remote/endpoints'
+import type { RemoteClient } from '../remote/http'
+import { MAX_PER_PAGE } from '../remote/schemas'
+import { merge, type MergeOutcome, type SyncCursor } from './merge'
+import { billingLineRow, invoiceRow, partnershipRows, productRow, productTagRows, tagRows, tenderRow } from './rows'
+import { dropStaging, resetStaging, stager } from './stage'
+
+export type PullMode = 'full' | 'incremental'
+
+export interface PullOptions {
+  mode: PullMode
+  /** Unix seconds. */
+  now: number
+  signal?: AbortSignal
+  onProgress: (progress: SyncProgress) => void
+}
+
+export interface PullSummary extends MergeOutcome {
+  mode: PullMode
+  /** Lists whose `return=total` probe showed no change, so they were not read. */
+  unchanged: SyncResource[]
+  /** Products of services the app has no category for yet. */
+  unknownServices: number
+}
+
+/** How far back a first pull reads the billing history. */
+const HISTORY_YEARS = 3
+/** An incremental pull re-reads this much before its cursor: late lines are still caught. */
+const HISTORY_OVERLAP = 7 * 86_400
+/** Our clock and the server's may disagree a little: probe changes from a bit before the last read. */
+const CLOCK_SKEW = 300
+
+class NotAPartner extends Error {}
+
+interface SyncStateRow {
+  resource: string
+  cursor: string | null
+  last_total: number | null
+}
+
+/** The partner behind the token: the account its clients name as partner, else its only own account. */
+async function resolvePartner(client: RemoteClient, signal?: AbortSignal): Promise<number> {
+  for await (const page of client.paged({ path: ENDPOINTS.accounts.template }, { itemSchema: ENDPOINTS.accounts.item, perPage: MAX_PER_PAGE, signal })) {
+    const named = new Set(page.items.flatMap((account) => (account.partner_id === null ? [] : [account.partner_id])))
+    if (named.size === 1) return [...named][0]
+    const own = page.items.filter((account) => !account.is_customer)
+    if (named.size === 0 && own.length === 1) return own[0].id
+    throw new NotAPartner(
+      named.size > 1
+        ? `the token reaches clients of several partners (${[...named].join(', ')}): use a token of one partner organization`
+        : 'the token belongs to no partner organization: Partner Desk needs a partner account',
+    )
+  }
+  throw new NotAPartner('the token reaches no organization')
+}
+
+export async function pull(db: BetterSqlite3.Database, client: RemoteClient, options: PullOptions): Promise<PullSummary> {
+  const { now, signal, onProgress, mode } = options
+  const previous = new Map(
+    (db.prepare('SELECT resource, cursor, last_total FROM sync_state').all() as SyncStateRow[]).map((row) => [row.resource, row]),
+  )
+  const cursors: SyncCursor[] = []
+  const unchanged: SyncResource[] = []
+  let unknownServices = 0
+
+  resetStaging(db)
+  try {
+    onProgress({ resource: 'profile', done: 0, total: 1 })
+    const profile = await client.get({ path: ENDPOINTS.profile.template }, { schema: ENDPOINTS.profile.answer.shape.data, signal })
+    const partnerId = await resolvePartner(client, signal)
+    const partner = await client.get(
+      { path: ENDPOINTS.account.template, params: { account_id: partnerId } },
+      { schema: ENDPOINTS.account.answer.shape.data, signal },
+    )
+    onProgress({ resource: 'profile', done: 1, total: 1 })
+    const stageOrganization = stager(db, 'organizations')
+    const stageAddress = stager(db, 'organization_addresses')
+    const invoiceAddress = partner.addresses.find((address) => address.for_invoice) ?? partner.addresses[0]
+    const partnerCurrency = invoiceAddress?.country === 'CH' || !invoiceAddress ? 'CHF' : 'EUR'
+    db.transaction(() => {
+      stageOrganization.run([partner.id, partner.name, sortKey(partner.name), 'own', partner.legal_entity_type, partner.vat_number, partnerCurrency, partner.locale, partner.timezone, partner.created_at, now])
+      for (const address of partner.addresses) stageAddress.run([partner.id, address.street, address.zip, address.city, address.country, address.for_invoice ? 1 : 0])
+    })()
+
+    /**
+     * Reads a whole list unless an incremental pull's probes say it did not
+     * change: the same `return=total` as last time and, for lists that carry
+     * `updated_at`, nothing updated since the last read (a payment mode can
+     * change without changing any count).
+     */
+    const readList = async <T>(
+      resource: SyncResource,
+      endpoint: { path: string; params?: Record<string, number> },
+      itemSchema: ZodType<T>,
+      stage: (items: readonly T[]) => void,
+      probe: 'total' | 'total_and_updated',
+    ): Promise<'complete' | 'skipped'> => {
+      const known = previous.get(resource)
+      if (mode === 'incremental' && known?.last_total != null && known.cursor !== null) {
+        const total = await client.total(endpoint, { signal })
+        const updated = probe === 'total' ? 0 : await client.total(endpoint, { query: { updated_since: Number(known.cursor) - CLOCK_SKEW }, signal })
+        if (total === known.last_total && updated === 0) {
+          unchanged.push(resource)
+          return 'skipped'
+        }
+      }
+      let total = 0
+      for await (const page of client.paged(endpoint, { itemSchema, perPage: MAX_PER_PAGE, signal })) {
+        db.transaction(() => stage(page.items))()
+        total = page.total
+        onProgress({ resource, done: Math.min(page.page * MAX_PER_PAGE, page.total), total: page.total })
+      }
+      cursors.push({ resource, cursor: String(now), lastTotal: total, full: mode === 'full' })
+      return 'complete'
+    }
+
+    const partnerEndpoint = (path: string) => ({ path, params: { partner_id: partnerId } })
+
+    const stagePartnership = {
+      organization: stageOrganization,
+      address: stageAddress,
+      representative: stager(db, 'legal_representatives'),
+      partnership: stager(db, 'partnerships'),
+      delegated: stager(db, 'partnership_products'),
+    }
+    const partnerships = await readList('partnerships', partnerEndpoint(ENDPOINTS.partnerships.template), ENDPOINTS.partnerships.item, (items) => {
+      for (const item of items) {
+        const rows = partnershipRows(item, partnerId, now)
+        stagePartnership.organization.run(rows.organization)
+        stagePartnership.address.run(rows.address)
+        for (const row of rows.representatives) stagePartnership.representative.run(row)
+        stagePartnership.partnership.run(rows.partnership)
+        for (const row of rows.delegated) stagePartnership.delegated.run(row)
+      }
+    }, 'total_and_updated')
+
+    const stageProduct = { product: stager(db, 'products'), tag: stager(db, 'tags'), productTag: stager(db, 'product_tags') }
+    const products = await readList('products', { path: ENDPOINTS.products.template }, ENDPOINTS.products.item, (items) => {
+      for (const item of items) {
+        const row = productRow(item)
+        if (row === null) {
+          unknownServices++
+          continue
+        }
+        stageProduct.product.run(row)
+        for (const tag of tagRows(item)) stageProduct.tag.run(tag)
+        for (const link of productTagRows(item)) stageProduct.productTag.run(link)
+      }
+    }, 'total')
+
+    const stageTender = stager(db, 'tenders')
+    const tenders = await readList('tenders', partnerEndpoint(ENDPOINTS.tenders.template), ENDPOINTS.tenders.item, (items) => {
+      for (const item of items) {
+        const row = tenderRow(item, partnerCurrency)
+        if (row !== null) stageTender.run(row)
+      }
+    }, 'total_and_updated')
+
+    const readWindow = async <T>(
+      resource: SyncResource,
+      endpoint: { path: string; params?: Record<string, number> },
+      itemSchema: ZodType<T>,
+      window: { from: number; to: number },
+      stage: (items: readonly T[]) => void,
+    ): Promise<void> => {
+      for await (const page of client.paged(endpoint, { itemSchema, perPage: MAX_PER_PAGE, query: window, signal })) {
+        db.transaction(() => stage(page.items))()
+        onProgress({ resource, done: Math.min(page.page * MAX_PER_PAGE, page.total), total: page.total })
+      }
+      cursors.push({ resource, cursor: String(window.to), lastTotal: null, full: mode === 'full' })
+    }
+
+    // The history only grows: read the window since the last cursor.
+    const cursorOf = (resource: SyncResource) => Number(previous.get(resource)?.cursor ?? Number.NaN)
+    const windowFor = (resource: SyncResource) => {
+      const last = cursorOf(resource)
+      const from = mode === 'incremental' && Number.isFinite(last) ? last - HISTORY_OVERLAP : now - HISTORY_YEARS * 365 * 86_400
+      return { from, to: now }
+    }
+    const stageInvoice = stager(db, 'invoices')
+    const invoiceWindow = windowFor('invoices')
+    await readWindow('invoices', partnerEndpoint(ENDPOINTS.invoices.template), ENDPOINTS.invoices.item, invoiceWindow, (items) => {
+      for (const item of items) stageInvoice.run(invoiceRow(item))
+    })
+    const stageLine = stager(db, 'billing_lines')
+    const billingWindow = windowFor('billing')
+    await readWindow('billing', partnerEndpoint(ENDPOINTS.billingHistory.template), ENDPOINTS.billingHistory.item, billingWindow, (items) => {
+      for (const item of items) stageLine.run(billingLineRow(item))
+    })
+
+    if (signal?.aborted) throw signal.reason
+    onProgress({ resource: 'merge', done: 0, total: 1 })
+    const outcome = merge(db, { now, partnerships, products, tenders, billing: 'fetched', profile, cursors })
+    onProgress({ resource: 'merge', done: 1, total: 1 })
+    return { ...outcome, mode, unchanged, unknownServices }
+  } finally {
+    dropStaging(db)
+  }
+}
+
+export { NotAPartner }

@@ -1,0 +1,85 @@
+// A pull against the local API server: the real HTTP client, a real cache.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import type BetterSqlite3 from 'better-sqlite3'
+import { openCache } from '../../../src/main/core/db/open'
+import { createRemoteClient, unlimitedRateLimiter, type RemoteClient } from '../../../src/main/core/remote/http'
+import { pull, type PullMode } from '../../../src/main/core/sync/pull'
+import { startApiServer, type ApiServer } from '../../fixtures/api-server'
+import { tempDir } from '../../paths'
+
+const NOW = 1_795_000_000
+
+let server: ApiServer
+let db: BetterSqlite3.Database
+let client: RemoteClient
+
+beforeEach(async () => {
+  server = await startApiServer({ size: 'small', now: NOW, rateLimit: false })
+  const outcome = openCache(join(tempDir('pull'), 'account.sqlite'))
+  if (outcome.state !== 'ready') throw new Error(outcome.state)
+  db = outcome.db
+  client = createRemoteClient({ baseUrl: server.url, token: () => server.token, rateLimiter: unlimitedRateLimiter, timeoutMs: 5_000, retry: { baseDelayMs: 1, maxDelayMs: 5 } })
+})
+afterEach(async () => {
+  db.close()
+  await server.close()
+})
+
+const run = (mode: PullMode) => pull(db, client, { mode, now: NOW, onProgress: () => {} })
+const count = (sql: string) => db.prepare(sql).pluck().get() as number
+
+/** Everything a pull writes, to prove a failed one wrote nothing. */
+function snapshot(): string {
+  const tables = ['organizations', 'partnerships', 'products', 'tags', 'product_tags', 'invoices', 'billing_lines', 'tenders', 'partnership_events', 'sync_state', 'profiles']
+  return JSON.stringify(tables.map((table) => db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).raw().all()))
+}
+
+describe('pull', () => {
+  it('fills an empty cache with the server’s data', async () => {
+    const summary = await run('full')
+    expect(count("SELECT count(*) FROM organizations WHERE role = 'client'")).toBe(200)
+    expect(count('SELECT count(*) FROM partnerships')).toBe(200)
+    expect(count('SELECT count(*) FROM products')).toBeGreaterThan(1500)
+    expect(count('SELECT count(*) FROM billing_lines')).toBeGreaterThan(30_000)
+    expect(count('SELECT count(*) FROM tenders')).toBeGreaterThan(200)
+    expect(count("SELECT count(*) FROM organizations WHERE role = 'own'")).toBe(1)
+    expect(summary.orphanProducts).toBe(0)
+    expect(count('SELECT count(*) FROM sync_state')).toBe(5)
+    // Limited partnerships have no payment mode; full ones do (the CHECK would have refused otherwise).
+    expect(count("SELECT count(*) FROM partnerships WHERE access_type = 'limited' AND payment_mode IS NOT NULL")).toBe(0)
+  })
+
+  it('records what changed between two pulls as dated partnership events', async () => {
+    await run('full')
+    const complete = db.prepare("SELECT id FROM partnerships WHERE access_type = 'complete' AND payment_mode = 'customer' AND status = 'active' LIMIT 1").pluck().get() as number
+    server.state.setPaymentMode(complete, 'partner')
+    const summary = await run('incremental')
+    expect(summary.events).toBeGreaterThanOrEqual(1)
+    const event = db.prepare("SELECT kind, before_json, after_json, detected_at FROM partnership_events WHERE partnership_id = ?").get(complete)
+    expect(event).toEqual({ kind: 'payment_mode', before_json: '{"payment_mode":"customer"}', after_json: '{"payment_mode":"partner"}', detected_at: NOW })
+    expect(db.prepare('SELECT payment_mode, wallet_entrusted FROM partnerships WHERE id = ?').get(complete)).toEqual({ payment_mode: 'partner', wallet_entrusted: 1 })
+  })
+
+  it('skips lists whose return=total probe did not change', async () => {
+    await run('full')
+    const before = server.requests.length
+    const summary = await run('incremental')
+    expect(summary.unchanged).toEqual(expect.arrayContaining(['partnerships', 'products']))
+    const pageReads = server.requests.slice(before).filter((r) => r.path === '/1/products' && r.query.page !== undefined)
+    expect(pageReads).toHaveLength(0)
+  })
+
+  it.each(['malformed_json', 'wrong_types', 'truncated_page', 'duplicate_ids'] as const)(
+    'leaves the cache and cursors exactly as they were on %s, naming the endpoint',
+    async (kind) => {
+      await run('full')
+      const complete = db.prepare("SELECT id FROM partnerships WHERE access_type = 'complete' AND payment_mode = 'customer' LIMIT 1").pluck().get() as number
+      server.state.setPaymentMode(complete, 'partner')
+      const before = snapshot()
+      server.faults.add({ route: 'GET /1/products', kind, page: 2 })
+      await expect(run('full')).rejects.toThrow(/\/1\/products/)
+      expect(snapshot()).toBe(before)
+    },
+  )
+})
