@@ -15,13 +15,38 @@ export const CHANNELS = [
   'sync:status',
   'events:list',
   'events:markSeen',
+  'changes:submit',
+  'outbox:list',
+  'outbox:retry',
+  'outbox:discard',
+  'outbox:resolve',
+  'outbox:push',
+  'accounts:list',
+  'accounts:add',
+  'accounts:switch',
+  'accounts:setToken',
+  'accounts:compromised',
 ] as const
+
+/** Channels the main process answers itself (accounts and tokens never reach the worker's cache). */
+export const HOST_CHANNELS = ['accounts:list', 'accounts:add', 'accounts:switch', 'accounts:setToken', 'accounts:compromised'] as const satisfies readonly Channel[]
 export type Channel = (typeof CHANNELS)[number]
 
-export const EVENT_NAMES = ['cache:status', 'demo:progress', 'cache:changed', 'sync:progress', 'sync:finished'] as const
+export const EVENT_NAMES = [
+  'cache:status',
+  'demo:progress',
+  'cache:changed',
+  'sync:progress',
+  'sync:finished',
+  'outbox:changed',
+  'accounts:changed',
+] as const
 export type EventName = (typeof EVENT_NAMES)[number]
 
 /** The single name the preload (or the test bridge) exposes on window. */
 export const BRIDGE_GLOBAL = '__partnerDeskBridge__'
 /** Marker the renderer checks, so a DOM element with the same id is never taken for the bridge. */
 export const BRIDGE_BRAND = 'partner-desk-bridge/1'
+export type HostChannel = (typeof HOST_CHANNELS)[number]
+/** Channels the core worker answers. */
+export type CoreChannel = Exclude<Channel, HostChannel>

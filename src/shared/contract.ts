@@ -2,7 +2,8 @@
 // exactly its channels and events, the renderer gets a typed client from it,
 // and the CLI and the browser-test bridge go through the same dispatcher.
 import { z } from 'zod'
-import type { AccessType, Currency, PartnershipEventKind, PartnershipStatus, PaymentMode } from './domain'
+import { changeSchema, type Change } from './changes'
+import type { AccessType, Currency, OutboxState, PartnershipEventKind, PartnershipStatus, PaymentMode } from './domain'
 import type { AppError, Result } from './result'
 import type { BRIDGE_BRAND, Channel, EventName } from './channels'
 import { settingsSchema } from './settings-schema'
@@ -118,6 +119,47 @@ export interface PartnershipEventPage {
   rows: PartnershipEventRow[]
 }
 
+/** A change waiting for (or refused by) the server. */
+export interface OutboxEntry {
+  id: number
+  change: Change
+  /** The client the change concerns; changes of one client are pushed in order. */
+  clientId: number | null
+  clientName: string | null
+  state: OutboxState
+  attempts: number
+  /** Unix seconds; null when it waits for nothing but the network. */
+  nextAttemptAt: number | null
+  lastError: string | null
+  createdAt: number
+  /** For a conflict: the server's values when it refused, to show beside the user's. */
+  theirs: Record<string, unknown> | null
+}
+
+export interface OutboxOverview {
+  entries: OutboxEntry[]
+  pending: number
+  conflicts: number
+  failed: number
+}
+
+/** What protects stored tokens on this computer (see main/accounts/secret-store.ts). */
+export type TokenProtection = 'os_keystore' | 'unprotected' | 'unavailable'
+
+export interface AccountSummary {
+  id: string
+  label: string
+  baseUrl: string
+  hasToken: boolean
+}
+
+export interface AccountsOverview {
+  /** The account the app shows; null: the demo data. */
+  active: string | null
+  accounts: AccountSummary[]
+  protection: TokenProtection
+}
+
 export interface RecoverOutcome {
   /** Where the damaged file (with its -wal and -shm) was moved. */
   movedTo: string
@@ -170,6 +212,33 @@ export const contract = {
       })
       .strict(),
   ),
+  /** An offline change: applied to the cache at once, queued for the server. */
+  'changes:submit': channel<OutboxEntry>()(z.object({ change: changeSchema }).strict()),
+  'outbox:list': channel<OutboxOverview>()(z.object({ includeDone: z.boolean().default(false) }).strict()),
+  'outbox:retry': channel<OutboxEntry>()(z.object({ id: z.number().int().positive() }).strict()),
+  /** Destructive: drops the change; the cache shows the server's data again after the next sync. */
+  'outbox:discard': channel<OutboxEntry>()(z.object({ id: z.number().int().positive() }).strict()),
+  /** A conflict: send mine again over the server's version, or take theirs and drop mine. */
+  'outbox:resolve': channel<OutboxEntry>()(z.object({ id: z.number().int().positive(), keep: z.enum(['mine', 'theirs']) }).strict()),
+  'outbox:push': channel<{ started: boolean }>()(empty),
+  'accounts:list': channel<AccountsOverview>()(empty),
+  'accounts:add': channel<AccountSummary>()(
+    z
+      .object({
+        label: z.string().trim().min(1).max(80),
+        token: z.string().trim().min(20).max(4096),
+        baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+        /** The user read that this computer offers no protected keystore and accepts it. */
+        acceptUnprotected: z.boolean().default(false),
+      })
+      .strict(),
+  ),
+  'accounts:switch': channel<CacheStatus>()(z.object({ accountId: z.uuid().nullable() }).strict()),
+  'accounts:setToken': channel<AccountSummary>()(
+    z.object({ accountId: z.uuid(), token: z.string().trim().min(20).max(4096), acceptUnprotected: z.boolean().default(false) }).strict(),
+  ),
+  /** "Token compromised?": forget the token, stop syncing, and optionally erase the account's local data. */
+  'accounts:compromised': channel<AccountsOverview>()(z.object({ accountId: z.uuid(), wipeData: z.boolean() }).strict()),
   'events:markSeen': channel<{ unseen: number }>()(
     z.object({ ids: z.union([z.array(z.number().int().positive()).min(1).max(10_000), z.literal('all')]) }).strict(),
   ),
@@ -183,6 +252,8 @@ export const events = {
   'cache:changed': event<{ reason: 'demo' | 'recovered' | 'sync' }>(),
   'sync:progress': event<SyncProgress>(),
   'sync:finished': event<{ ok: true; summary: SyncSummary } | { ok: false; error: AppError }>(),
+  'outbox:changed': event<{ pending: number; conflicts: number; failed: number }>(),
+  'accounts:changed': event<AccountsOverview>(),
 }
 
 export type Input<C extends Channel> = z.input<(typeof contract)[C]['input']>

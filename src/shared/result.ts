@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'offline',
   /** The server answered, but not as the API promises (or refused the call). */
   'remote',
+  /** This computer has no protected keystore and the user has not accepted storing the token unprotected. */
+  'unprotected_storage',
   'internal',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

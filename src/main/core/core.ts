@@ -13,11 +13,14 @@ import type {
   Output,
   ParsedInput,
 } from '../../shared/contract'
+import { HOST_CHANNELS, type CoreChannel } from '../../shared/channels'
 import { fail, ok, type Result } from '../../shared/result'
 import { countRows } from './cache/counts'
 import { readDataset } from './cache/meta'
 import { listClients } from './clients/list'
 import { listEvents, markEventsSeen } from './events/list'
+import { ChangeRefused } from './outbox/local'
+import { discard, enqueue, NotActionable, overview, recoverInFlight, resolve, retry } from './outbox/store'
 import { SyncJob } from './sync/job'
 import { createKysely, type Db } from './db/kysely'
 import type { IntegrityChecker } from './db/integrity'
@@ -42,7 +45,10 @@ type State =
   | { kind: 'corrupt'; message: string }
   | { kind: 'too_new'; fileVersion: number; appVersion: number }
 
-type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Result<Output<C>>> }
+const hostChannels = new Set<string>(HOST_CHANNELS)
+const isCoreChannel = (channel: Channel): channel is CoreChannel => !hostChannels.has(channel)
+
+type Handlers = { [C in CoreChannel]: (input: ParsedInput<C>) => Promise<Result<Output<C>>> }
 
 /** `cache.sqlite` → `cache.corrupt-20261128T061500.sqlite` (and its -wal, -shm). */
 function asidePath(path: string, stamp: string): string {
@@ -77,6 +83,7 @@ export class Core {
   }
 
   async handle(channel: Channel, input: unknown): Promise<Result<unknown>> {
+    if (!isCoreChannel(channel)) return fail('unknown_channel', `${channel} is answered by the app, not by the cache`)
     const handler = this.handlers[channel] as (input: unknown) => Promise<Result<unknown>>
     try {
       return await handler(input)
@@ -121,6 +128,18 @@ export class Core {
     'sync:start': async ({ mode }) => this.whenSyncable((sync) => sync.start(mode)),
     'sync:cancel': async () => this.whenSyncable((sync) => sync.cancel()),
     'sync:status': async () => this.whenSyncable((sync) => sync.status()),
+    'changes:submit': async ({ change }) =>
+      this.outboxAction((state) => enqueue(state.raw, change, this.deps.now()), (sync) => sync.startPush()),
+    'outbox:list': async ({ includeDone }) => this.whenReady((state) => overview(state.raw, includeDone)),
+    'outbox:retry': async ({ id }) => this.outboxAction((state) => retry(state.raw, id), (sync) => sync.startPush()),
+    // The cache shows the server's data again once a sync has read it.
+    'outbox:discard': async ({ id }) => this.outboxAction((state) => discard(state.raw, id), (sync) => sync.start('incremental')),
+    'outbox:resolve': async ({ id, keep }) =>
+      this.outboxAction(
+        (state) => resolve(state.raw, id, keep, this.deps.now()),
+        (sync) => (keep === 'mine' ? sync.startPush() : sync.start('incremental')),
+      ),
+    'outbox:push': async () => this.whenSyncable((sync) => sync.startPush()),
     'events:list': async (input) => this.whenReady((state) => listEvents(state.raw, input)),
     'events:markSeen': async ({ ids }) => this.whenReady((state) => markEventsSeen(state.raw, ids, this.deps.now())),
   }
@@ -148,6 +167,8 @@ export class Core {
     const outcome = openCache(this.config.dbPath, this.config.nativeBinding ? { nativeBinding: this.config.nativeBinding } : {})
     if (outcome.state !== 'ready') return outcome.state === 'corrupt' ? { kind: 'corrupt', message: outcome.message } : { kind: 'too_new', fileVersion: outcome.fileVersion, appVersion: outcome.appVersion }
     if (this.config.demoOnFirstOpen && readDataset(outcome.db).kind === 'empty') await this.seed(outcome.db, this.config.demoOnFirstOpen)
+    // A change sent when the app stopped may or may not have landed: it goes again, with the same key.
+    recoverInFlight(outcome.db)
     const state: State = {
       kind: 'ready',
       raw: outcome.db,
@@ -188,7 +209,29 @@ export class Core {
         this.deps.emit('sync:finished', outcome)
         if (outcome.ok) this.deps.emit('cache:changed', { reason: 'sync' })
       },
+      onOutboxChanged: () => this.outboxChanged(raw),
     })
+  }
+
+  private outboxChanged(raw: BetterSqlite3.Database): void {
+    const { pending, conflicts, failed } = overview(raw, false)
+    this.deps.emit('outbox:changed', { pending, conflicts, failed })
+  }
+
+  /** An outbox action: refusals the user can understand are invalid input, the rest is a fault. */
+  private async outboxAction<T>(run: (state: Extract<State, { kind: 'ready' }>) => T, then?: (sync: SyncJob) => void): Promise<Result<T>> {
+    const state = this.state
+    if (state.kind !== 'ready') return this.whenReady(() => undefined as never)
+    let value: T
+    try {
+      value = run(state)
+    } catch (error) {
+      if (error instanceof ChangeRefused || error instanceof NotActionable) return fail('invalid_input', error.message)
+      throw error
+    }
+    this.outboxChanged(state.raw)
+    if (state.sync && then) then(state.sync)
+    return ok(value)
   }
 
   private async seed(raw: BetterSqlite3.Database, size: DemoSize): Promise<void> {

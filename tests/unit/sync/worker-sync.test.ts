@@ -119,6 +119,32 @@ describe('sync in the worker', () => {
   })
 })
 
+describe('offline changes through the worker', () => {
+  it('applies a change at once, sends it in the background, and reports the outbox', async () => {
+    const { host, dispatch, finished } = startAccount(join(tempDir('worker-outbox'), 'account.sqlite'), CANARY)
+    const done = finished()
+    await dispatch('sync:start', { mode: 'full' })
+    await done
+    const organizationId = server.state.allPartnerships().find((p) => p.state.status === 'active')!.clientOrganizationId
+    const outboxEvents: unknown[] = []
+    const emptied = new Promise<void>((resolveEmptied) =>
+      host.onEvent((event, payload) => {
+        if (event !== 'outbox:changed') return
+        outboxEvents.push(payload)
+        if ((payload as { pending: number }).pending === 0) resolveEmptied()
+      }),
+    )
+    const submitted = await dispatch('changes:submit', { change: { kind: 'tag.create', organizationId, name: 'From the train', color: 0x0055aa } })
+    expect(submitted).toMatchObject({ ok: true, value: { state: 'pending', clientId: organizationId } })
+    await emptied
+    expect(outboxEvents[0]).toEqual({ pending: 1, conflicts: 0, failed: 0 })
+    expect(server.state.tagsOfOrganization(organizationId).map((tag) => tag.name)).toContain('From the train')
+    expect(await dispatch('outbox:list', {})).toEqual({ ok: true, value: { entries: [], pending: 0, conflicts: 0, failed: 0 } })
+    const refused = await dispatch('changes:submit', { change: { kind: 'tag.create', organizationId, name: 'From the train', color: 1 } })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/already exists/) } })
+  })
+})
+
 describe('partner-desk sync', () => {
   const run = async (args: string[], env: Record<string, string>) => {
     try {

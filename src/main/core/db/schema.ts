@@ -199,6 +199,7 @@ export interface OutboxTable {
   attempts: number
   next_attempt_at: number | null
   last_error: string | null
+  conflict_json: string | null
   created_at: number
 }
 

@@ -9,6 +9,8 @@ import {
   PAYMENT_MODES,
   TENDER_REMOTE_STATES,
 } from '../../../shared/domain'
+import type { Money } from '../../../shared/money'
+import { moneyToMinor, unixSeconds as unixSecondsSchema, vatRateToBasisPoints } from './http/convert'
 
 // The wire format of the remote API (docs/remote-api.md), as zod schemas that
 // the HTTP client validates every answer with and the local API server
@@ -19,69 +21,32 @@ import {
 // live API may add fields; known ones are typed strictly, and an answer that
 // breaks them is malformed.
 //
-// Imports zod and the domain's constant lists only: enumerations cannot drift
-// from the SQLite CHECKs.
+// Enumerations come from the shared domain, so they cannot drift from the
+// SQLite CHECKs; decimals, dates and money from the HTTP client's converters.
 
 // ---------------------------------------------------------------------------
-// Decimals: money and rates travel as JSON numbers with at most two decimals.
+// Decimals, dates and money: one definition, shared with the HTTP client.
 
-/**
- * `value × 100` as an exact integer, read from the number's decimal digits
- * (the shortest text that round-trips, which is JSON's own for any amount of
- * up to 15 significant digits). Multiplying instead gives 434.99999999999994
- * for 4.35. Null for anything with more than two decimals, exponent form,
- * NaN, infinities, or a result beyond 2^53.
- */
-export function hundredthsOf(value: number): number | null {
-  if (!Number.isFinite(value)) return null
-  const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(String(Math.abs(value)))
-  if (match === null) return null
-  const hundredths = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'))
-  if (!Number.isSafeInteger(hundredths)) return null
-  return value < 0 ? -hundredths : hundredths
-}
-
-/** The wire number for an integer count of hundredths: `34720` → `347.2`. */
+/** The wire number for an integer count of hundredths: `34720` → `347.2` (what moneyToMinor reads back). */
 export function fromHundredths(hundredths: number): number {
   if (!Number.isSafeInteger(hundredths)) throw new RangeError(`not an integer count of hundredths: ${hundredths}`)
   return hundredths / 100
 }
 
-// ---------------------------------------------------------------------------
-// Primitives
-
 export const id = z.number().int().positive()
-/** Dates are integer Unix timestamps in seconds. */
-export const unixSeconds = z.number().int().nonnegative()
+/** Dates are whole Unix seconds; milliseconds and zeroes are refused by name. */
+export const unixSeconds = unixSecondsSchema
 const count = z.number().int().nonnegative()
 export const currency = z.enum(CURRENCIES)
 const countryCode = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code')
 
 /** `{amount: 347.2, currency: 'CHF'}` on the wire; `{minor: 34720, currency: 'CHF'}` in the app. */
-export const money = z.object({ amount: z.number(), currency }).transform((wire, ctx) => {
-  const minor = hundredthsOf(wire.amount)
-  if (minor === null) {
-    ctx.addIssue({ code: 'custom', message: `amount ${wire.amount} is not a decimal with at most 2 places`, path: ['amount'] })
-    return z.NEVER
-  }
-  return { minor, currency: wire.currency }
-})
-export type Money = z.output<typeof money>
+export const money = moneyToMinor
+export type { Money }
 export type WireMoney = z.input<typeof money>
 
 /** A VAT rate as a decimal percent (8.1) on the wire; basis points (810) in the app. */
-export const vatRate = z
-  .number()
-  .min(0)
-  .max(100)
-  .transform((percent, ctx) => {
-    const bp = hundredthsOf(percent)
-    if (bp === null) {
-      ctx.addIssue({ code: 'custom', message: `VAT rate ${percent} has more than 2 decimals` })
-      return z.NEVER
-    }
-    return bp
-  })
+export const vatRate = vatRateToBasisPoints
 
 // ---------------------------------------------------------------------------
 // Envelopes and errors

@@ -24,3 +24,12 @@ export function rebuildSearchIndex(db: BetterSqlite3.Database): void {
     INSERT INTO clients_fts (clients_fts) VALUES ('optimize');
     INSERT INTO tenders_fts (tenders_fts) VALUES ('optimize');`)
 }
+
+/** Re-indexes some clients after their tags or products changed; call inside the write's transaction. */
+export function reindexClients(db: BetterSqlite3.Database, ids: readonly number[]): void {
+  const list = JSON.stringify(ids)
+  db.prepare('DELETE FROM clients_fts WHERE rowid IN (SELECT value FROM json_each(?))').run(list)
+  db.prepare(
+    `INSERT INTO clients_fts (rowid, name, vat_number, products, tags) ${CLIENT_DOCUMENTS} AND o.id IN (SELECT value FROM json_each(?))`,
+  ).run(list)
+}

@@ -6,6 +6,8 @@ import { SYNCED_LISTS, type SyncStatus, type SyncSummary, type SyncedList, type 
 import { fail, type AppError, type Result, ok } from '../../../shared/result'
 import type { RemoteConfig } from '../protocol'
 import { createRateLimiter, createRemoteClient, RemoteError, unlimitedRateLimiter, type RateLimiter } from '../remote/http'
+import { push } from '../outbox/push'
+import { rebase } from '../outbox/store'
 import { NotAPartner, pull, type PullMode } from './pull'
 
 export interface SyncJobDeps {
@@ -15,7 +17,13 @@ export interface SyncJobDeps {
   now: () => number
   onProgress: (progress: SyncProgress) => void
   onFinished: (outcome: { ok: true; summary: SyncSummary } | { ok: false; error: AppError }) => void
+  /** After a push changed the outbox. */
+  onOutboxChanged: () => void
+  random?: () => number
 }
+
+/** A sync sends the changes made offline first, then reads the server; `push` only sends. */
+type Run = { kind: 'sync'; mode: PullMode } | { kind: 'push' }
 
 /** What the user is told about a failed sync; `online` is what it says about the network. */
 function describeFailure(error: unknown): { error: AppError; online: boolean | null; tokenInvalid: boolean } {
@@ -51,8 +59,17 @@ export class SyncJob {
     if (this.running) return fail('busy', 'a sync is already running')
     const controller = new AbortController()
     this.running = controller
-    void this.run(mode, controller)
+    void this.run({ kind: 'sync', mode }, controller)
     return ok({ started: true })
+  }
+
+  /** Sends the outbox now, unless a sync (which sends it too) is under way. */
+  startPush(): { started: boolean } {
+    if (this.running) return { started: false }
+    const controller = new AbortController()
+    this.running = controller
+    void this.run({ kind: 'push' }, controller)
+    return { started: true }
   }
 
   cancel(): { cancelled: boolean } {
@@ -77,12 +94,12 @@ export class SyncJob {
     while (this.running) await new Promise((resolve) => setTimeout(resolve, 10))
   }
 
-  private async run(mode: PullMode, controller: AbortController): Promise<void> {
+  private async run(job: Run, controller: AbortController): Promise<void> {
     let requests = 0
     try {
       const token = await this.deps.token()
       if (token === null) {
-        this.finish({ error: { code: 'token_invalid', message: 'no token is stored for this account: enter one to sync' }, online: null, tokenInvalid: true })
+        this.finish({ error: { code: 'token_invalid', message: 'no token is stored for this account: enter one to sync' }, online: null, tokenInvalid: true }, job)
         return
       }
       const client = createRemoteClient({
@@ -94,7 +111,31 @@ export class SyncJob {
           requests++
         },
       })
-      const summary = await pull(this.deps.db(), client, { mode, now: this.deps.now(), signal: controller.signal, onProgress: this.deps.onProgress })
+      const db = this.deps.db()
+      const partner = db.prepare("SELECT value FROM cache_meta WHERE key = 'partner_id'").pluck().get() as string | undefined
+      try {
+        await push(db, client, {
+          partnerId: partner === undefined ? null : Number(partner),
+          now: this.deps.now,
+          random: this.deps.random ?? Math.random,
+          signal: controller.signal,
+        })
+      } finally {
+        this.deps.onOutboxChanged()
+      }
+      if (job.kind === 'push') {
+        this.online = true
+        this.running = null
+        return
+      }
+      const { mode } = job
+      const summary = await pull(db, client, {
+        mode,
+        now: this.deps.now(),
+        signal: controller.signal,
+        onProgress: this.deps.onProgress,
+        afterMerge: (merged) => rebase(merged, this.deps.now()),
+      })
       this.online = true
       this.tokenInvalid = false
       this.lastError = null
@@ -110,15 +151,16 @@ export class SyncJob {
         },
       })
     } catch (error) {
-      this.finish(describeFailure(error))
+      this.finish(describeFailure(error), job)
     }
   }
 
-  private finish(failure: { error: AppError; online: boolean | null; tokenInvalid: boolean }): void {
+  private finish(failure: { error: AppError; online: boolean | null; tokenInvalid: boolean }, job: Run = { kind: 'sync', mode: 'incremental' }): void {
     if (failure.online !== null) this.online = failure.online
     this.tokenInvalid = failure.tokenInvalid
     this.lastError = failure.error
     this.running = null
-    this.deps.onFinished({ ok: false, error: failure.error })
+    // A background push that fails says so in the status and the outbox, not as a failed sync.
+    if (job.kind === 'sync') this.deps.onFinished({ ok: false, error: failure.error })
   }
 }

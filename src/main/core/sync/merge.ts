@@ -21,12 +21,16 @@ export interface SyncCursor {
 /** What a pull fetched; `complete` lists were read whole, so what is missing from them is gone. */
 export interface MergePlan {
   now: number
+  /** The partner organization behind the token: the modeled endpoints are under it. */
+  partnerId: number
   profile: Profile
   partnerships: 'complete' | 'skipped'
   products: 'complete' | 'skipped'
   tenders: 'complete' | 'skipped'
   billing: 'fetched' | 'skipped'
   cursors: SyncCursor[]
+  /** Runs last in the merge's transaction: re-applies the changes not yet sent. */
+  afterMerge?: (db: BetterSqlite3.Database) => void
 }
 
 export interface MergeOutcome {
@@ -128,6 +132,8 @@ export function merge(db: BetterSqlite3.Database, plan: MergePlan): MergeOutcome
                         owner_organization_id)
         END
         WHERE id IN (SELECT id FROM temp.stage_products)`)
+      // Tags made offline (negative ids) step aside for the server's; the rebase brings back those still unsent.
+      db.exec('DELETE FROM tags WHERE id < 0')
       upsert(db, 'tags', 'id', 'organization_id IN (SELECT id FROM main.organizations)')
       db.exec(`DELETE FROM product_tags WHERE product_id IN (SELECT id FROM temp.stage_products);
         INSERT OR IGNORE INTO product_tags (product_id, tag_id) SELECT product_id, tag_id FROM temp.stage_product_tags
@@ -171,6 +177,8 @@ export function merge(db: BetterSqlite3.Database, plan: MergePlan): MergeOutcome
     for (const c of plan.cursors) cursor.run({ resource: c.resource, cursor: c.cursor, lastTotal: c.lastTotal, full: c.full ? 1 : 0, now: plan.now })
 
     writeDataset(db, { kind: 'account' })
+    db.prepare("INSERT INTO cache_meta (key, value) VALUES ('partner_id', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(plan.partnerId))
+    plan.afterMerge?.(db)
     rebuildSearchIndex(db)
     return { events: (before.get() as number) - eventsBefore, orphanProducts }
   })()

@@ -21,6 +21,8 @@ export interface PullOptions {
   now: number
   signal?: AbortSignal
   onProgress: (progress: SyncProgress) => void
+  /** See MergePlan.afterMerge. */
+  afterMerge?: (db: BetterSqlite3.Database) => void
 }
 
 export interface PullSummary extends MergeOutcome {
@@ -198,7 +200,7 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
 
     if (signal?.aborted) throw signal.reason
     onProgress({ resource: 'merge', done: 0, total: 1 })
-    const outcome = merge(db, { now, partnerships, products, tenders, billing: 'fetched', profile, cursors })
+    const outcome = merge(db, { now, partnerId, partnerships, products, tenders, billing: 'fetched', profile, cursors, ...(options.afterMerge ? { afterMerge: options.afterMerge } : {}) })
     onProgress({ resource: 'merge', done: 1, total: 1 })
     return { ...outcome, mode, unchanged, unknownServices }
   } finally {

@@ -226,9 +226,12 @@ CREATE TABLE outbox (
   attempts INTEGER NOT NULL DEFAULT 0,
   next_attempt_at INTEGER,
   last_error TEXT,
+  -- The server's version when it refused the change (409/404/422), shown beside the user's.
+  conflict_json TEXT CHECK (conflict_json IS NULL OR json_valid(conflict_json)),
   created_at INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX outbox_state_next ON outbox (state, next_attempt_at);
+CREATE INDEX outbox_client_order ON outbox (client_organization_id, id) WHERE state NOT IN ('done', 'discarded');
 
 CREATE TABLE sync_state (
   resource TEXT PRIMARY KEY,

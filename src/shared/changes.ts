@@ -1,0 +1,25 @@
+// The changes a partner can make offline: each becomes an outbox entry,
+// shows in the cache at once, and is pushed when the app is online.
+import { z } from 'zod'
+
+const id = z.number().int().positive()
+/** A tag created offline has a temporary negative id until the server gives it a real one. */
+const tagId = z.number().int().refine((value) => value !== 0, { message: 'a tag id is never 0' })
+const tagName = z.string().trim().min(1).max(64)
+const tagColor = z.number().int().min(0).max(0xffffff)
+
+export const changeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('tag.create'), organizationId: id, name: tagName, color: tagColor }).strict(),
+  z
+    .object({ kind: z.literal('tag.update'), organizationId: id, tagId, name: tagName.optional(), color: tagColor.optional() })
+    .strict()
+    .refine((change) => change.name !== undefined || change.color !== undefined, { message: 'a new name or colour is required' }),
+  z.object({ kind: z.literal('tag.delete'), organizationId: id, tagId }).strict(),
+  z.object({ kind: z.literal('tag.assign'), organizationId: id, tagId, productIds: z.array(id).min(1).max(1000) }).strict(),
+  z.object({ kind: z.literal('tag.unassign'), organizationId: id, tagId, productId: id }).strict(),
+  z.object({ kind: z.literal('invitation.accept'), partnershipId: id }).strict(),
+  z.object({ kind: z.literal('invitation.decline'), partnershipId: id }).strict(),
+  z.object({ kind: z.literal('partnership.stop'), partnershipId: id }).strict(),
+])
+export type Change = z.infer<typeof changeSchema>
+export type ChangeKind = Change['kind']
