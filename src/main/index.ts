@@ -1,14 +1,15 @@
-// The Electron entry: one instance, one core, the contract on IPC, one window.
-// Everything it wires lives in shell/ (Electron) or core/ and ipc/ (plain Node).
+// The Electron entry: one instance, one session (accounts and the open core),
+// the contract on IPC, one window. Everything it wires lives in shell/
+// (Electron) or session/, core/ and ipc/ (plain Node).
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, nativeTheme, session } from 'electron'
-import { CoreHost } from './core/host'
-import { createDispatcher } from './ipc/dispatcher'
+import { AppSession } from './session/app-session'
 import { forwardEvents, registerContract } from './shell/ipc'
 import { bindingProblem, nativeBindingPath } from './shell/native-binding'
+import { safeStorageCipher } from './shell/safe-storage'
 import { createMainWindow, hardenSession, hardenWebContents, rendererUrl } from './shell/window'
 
-let core: CoreHost | null = null
+let appSession: AppSession | null = null
 
 // A dialog and a clean exit: an app that dies at start must say why, once.
 function fatal(title: string, message: string): void {
@@ -16,9 +17,9 @@ function fatal(title: string, message: string): void {
   app.exit(1)
 }
 
-function openWindow(host: CoreHost, appUrl: string): void {
+function openWindow(events: Pick<AppSession, 'onEvent'>, appUrl: string): void {
   const window = createMainWindow(join(__dirname, '../preload/index.js'), nativeTheme.shouldUseDarkColors)
-  forwardEvents(host, window.webContents)
+  forwardEvents(events, window.webContents)
   window.loadURL(appUrl).catch((error: unknown) => fatal('Partner Desk could not load its window', String(error)))
 }
 
@@ -35,18 +36,19 @@ function start(): void {
   const problem = bindingProblem(nativeBinding, process.versions.modules, app.isPackaged)
   if (problem) return fatal('Partner Desk cannot open its database', problem)
 
-  const host = new CoreHost({
+  const started = AppSession.start({
+    dataDir: app.getPath('userData'),
+    cipher: safeStorageCipher(),
     workerPath: join(__dirname, 'worker.js'),
-    dbPath: join(app.getPath('userData'), 'caches', 'demo.sqlite'),
     nativeBinding,
     // A first launch with no account opens on the demo data.
     demoOnFirstOpen: 'small',
   })
-  core = host
-  registerContract(ipcMain, createDispatcher(host), appUrl)
-  openWindow(host, appUrl)
+  appSession = started
+  registerContract(ipcMain, started.dispatch, appUrl)
+  openWindow(started, appUrl)
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) openWindow(host, appUrl)
+    if (BrowserWindow.getAllWindows().length === 0) openWindow(started, appUrl)
   })
 }
 
@@ -66,10 +68,10 @@ if (!app.requestSingleInstanceLock()) {
   })
   // The worker owns the database: stop it before the process goes.
   app.on('will-quit', (event) => {
-    if (!core) return
+    if (!appSession) return
     event.preventDefault()
-    const closing = core
-    core = null
+    const closing = appSession
+    appSession = null
     void closing.close().finally(() => app.quit())
   })
   void app.whenReady().then(start)

@@ -28,8 +28,19 @@ export const CHANNELS = [
   'accounts:compromised',
 ] as const
 
-/** Channels the main process answers itself (accounts and tokens never reach the worker's cache). */
-export const HOST_CHANNELS = ['accounts:list', 'accounts:add', 'accounts:switch', 'accounts:setToken', 'accounts:compromised'] as const satisfies readonly Channel[]
+/**
+ * Channels the main process answers itself: accounts and tokens never reach
+ * the worker's cache, and settings belong to the app, not to one account.
+ */
+export const HOST_CHANNELS = [
+  'accounts:list',
+  'accounts:add',
+  'accounts:switch',
+  'accounts:setToken',
+  'accounts:compromised',
+  'settings:get',
+  'settings:set',
+] as const satisfies readonly Channel[]
 export type Channel = (typeof CHANNELS)[number]
 
 export const EVENT_NAMES = [

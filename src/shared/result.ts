@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'remote',
   /** This computer has no protected keystore and the user has not accepted storing the token unprotected. */
   'unprotected_storage',
+  /** This computer offers no keystore at all: a token cannot be kept. */
+  'no_keystore',
   'internal',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

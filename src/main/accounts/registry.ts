@@ -1,10 +1,13 @@
-// The list of Infomaniak accounts the user added: a label and a cache file
-// each. It lives beside the caches (never inside one, so switching accounts
-// never needs a database open) and never holds a token: see secret-store.ts.
+// The list of Infomaniak accounts the user added: a label, the API it syncs
+// from and a cache file each. It lives beside the caches (never inside one, so
+// switching accounts never needs a database open) and never holds a token:
+// see secret-store.ts.
 import { randomUUID } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { readdirSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { z } from 'zod'
+import { writeFileAtomically } from '../files/atomic-write'
+import { INFOMANIAK_API } from './data-dir'
 
 export const ACCOUNT_LABEL_MAX = 80
 
@@ -12,6 +15,8 @@ const accountSchema = z
   .object({
     id: z.uuid(),
     label: z.string().trim().min(1).max(ACCOUNT_LABEL_MAX),
+    /** Lists written before accounts had one synced from Infomaniak's API. */
+    baseUrl: z.url({ protocol: /^https?$/ }).default(INFOMANIAK_API),
     createdAt: z.number().int().nonnegative(),
   })
   .strict()
@@ -33,16 +38,6 @@ type RegistryFile = z.infer<typeof fileSchema>
 
 export class RegistryError extends Error {}
 
-/** Writes to a temporary file, syncs it, then renames: a crash leaves the old list or the new one, never half. */
-function writeAtomically(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true })
-  const temporary = `${path}.${process.pid}.tmp`
-  writeFileSync(temporary, text)
-  const fd = openSync(temporary, 'r')
-  fsyncSync(fd)
-  closeSync(fd)
-  renameSync(temporary, path)
-}
 
 export class AccountRegistry {
   private readonly path: string
@@ -53,7 +48,27 @@ export class AccountRegistry {
 
   /** Each account's own cache file; the demo has one too. */
   cachePath(accountId: string | null): string {
-    return join(this.dataDir, 'caches', accountId === null ? 'demo.sqlite' : `account-${accountId}.sqlite`)
+    return join(this.cachesDir(), accountId === null ? 'demo.sqlite' : `account-${accountId}.sqlite`)
+  }
+
+  /**
+   * Erases everything the account's cache left on disk: the file, its -wal
+   * and -shm, and the damaged copies `cache:recover` moved aside (they hold
+   * the same client data). Only while no core has it open.
+   */
+  deleteCache(accountId: string): string[] {
+    // The uuid and the dot make the prefix unambiguous: no other account's file starts with it.
+    const prefix = `account-${z.uuid().parse(accountId)}.`
+    let names: string[]
+    try {
+      names = readdirSync(this.cachesDir())
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+      throw error
+    }
+    const paths = names.filter((name) => name.startsWith(prefix)).map((name) => join(this.cachesDir(), name))
+    for (const path of paths) rmSync(path, { force: true })
+    return paths
   }
 
   read(): RegistryFile {
@@ -78,9 +93,10 @@ export class AccountRegistry {
     return parsed.data
   }
 
-  add(label: string, now: number): Account {
+  /** `id` lets a caller store the account's token under it before the account exists. */
+  add(label: string, now: number, options: { id?: string; baseUrl?: string } = {}): Account {
     const file = this.read()
-    const account = accountSchema.parse({ id: randomUUID(), label, createdAt: now })
+    const account = accountSchema.parse({ id: options.id ?? randomUUID(), label, baseUrl: options.baseUrl, createdAt: now })
     if (file.accounts.some((known) => known.label.toLowerCase() === account.label.toLowerCase())) {
       throw new RegistryError(`an account named "${account.label}" already exists`)
     }
@@ -96,11 +112,19 @@ export class AccountRegistry {
     this.write({ ...file, active: accountId })
   }
 
+  find(accountId: string): Account | undefined {
+    return this.read().accounts.find((account) => account.id === accountId)
+  }
+
   findByLabel(label: string): Account | undefined {
     return this.read().accounts.find((account) => account.label.toLowerCase() === label.trim().toLowerCase())
   }
 
+  private cachesDir(): string {
+    return join(this.dataDir, 'caches')
+  }
+
   private write(file: RegistryFile): void {
-    writeAtomically(this.path, `${JSON.stringify(fileSchema.parse(file), null, 2)}\n`)
+    writeFileAtomically(this.path, `${JSON.stringify(fileSchema.parse(file), null, 2)}\n`)
   }
 }

@@ -1,19 +1,27 @@
 // Tokens are kept only here: encrypted by the operating system's keystore
 // (Electron's safeStorage in the app), one file per account, never in a
 // cache, a log or an export. The CLI and tests inject their own cipher.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
+import type { TokenProtection } from '../../shared/contract'
+import { writeFileAtomically } from '../files/atomic-write'
 
 /**
  * What protects a stored token. `unprotected` is Linux's basic_text backend:
  * the "encryption" key is hard-coded, so any process of the user can read it.
  */
-export type Protection = 'os_keystore' | 'unprotected' | 'unavailable'
+export type Protection = TokenProtection
+
+export interface Decrypted {
+  plain: string
+  /** The keystore's key was rotated or improved: encrypt again and store the new form. */
+  reEncrypt: boolean
+}
 
 export interface Cipher {
   protection(): Promise<Protection>
   encrypt(plain: string): Promise<Buffer>
-  decrypt(encrypted: Buffer): Promise<string>
+  decrypt(encrypted: Buffer): Promise<Decrypted>
 }
 
 export class UnprotectedStorageRefused extends Error {
@@ -22,6 +30,12 @@ export class UnprotectedStorageRefused extends Error {
       'this computer offers no protected keystore (Linux basic_text): the token would be readable by any program you run. ' +
         'Confirm that you accept storing it unprotected on this machine, or set up a keyring (GNOME Keyring, KWallet).',
     )
+  }
+}
+
+export class NoSecretStorage extends Error {
+  constructor() {
+    super('this computer offers no way to store a secret (no keystore is available): the token was not saved')
   }
 }
 
@@ -37,10 +51,9 @@ export class SecretStore {
 
   async save(accountId: string, token: string, options: { acceptUnprotected: boolean }): Promise<void> {
     const protection = await this.cipher.protection()
-    if (protection === 'unavailable') throw new Error('no way to store a secret on this computer: the token was not saved')
+    if (protection === 'unavailable') throw new NoSecretStorage()
     if (protection === 'unprotected' && !options.acceptUnprotected) throw new UnprotectedStorageRefused()
-    mkdirSync(this.dir, { recursive: true, mode: 0o700 })
-    writeFileSync(this.file(accountId), await this.cipher.encrypt(token), { mode: 0o600 })
+    this.write(accountId, await this.cipher.encrypt(token))
   }
 
   async load(accountId: string): Promise<string | null> {
@@ -51,11 +64,29 @@ export class SecretStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
       throw error
     }
-    return this.cipher.decrypt(encrypted)
+    const { plain, reEncrypt } = await this.cipher.decrypt(encrypted)
+    if (reEncrypt) {
+      try {
+        this.write(accountId, await this.cipher.encrypt(plain))
+      } catch {
+        // The old form still decrypts: a failed rewrite costs nothing but another try next time.
+      }
+    }
+    return plain
+  }
+
+  /** Whether a token is stored, without decrypting it (which may prompt the user for the keychain). */
+  has(accountId: string): boolean {
+    return existsSync(this.file(accountId))
   }
 
   forget(accountId: string): void {
     rmSync(this.file(accountId), { force: true })
+  }
+
+  // Never half a token that no longer decrypts; readable by this user only.
+  private write(accountId: string, encrypted: Buffer): void {
+    writeFileAtomically(this.file(accountId), encrypted, 0o600)
   }
 
   private file(accountId: string): string {

@@ -26,7 +26,6 @@ import { createKysely, type Db } from './db/kysely'
 import type { IntegrityChecker } from './db/integrity'
 import { openCache } from './db/open'
 import type { WorkerConfig } from './protocol'
-import { readSettings, writeSettings } from './settings/repository'
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void
 
@@ -35,7 +34,6 @@ export interface CoreDeps {
   checkIntegrity: IntegrityChecker
   /** Unix seconds. */
   now: () => number
-  warn: (message: string) => void
   /** Asks the host for the account's token (kept in the OS keystore, never in the cache). */
   requestToken: () => Promise<string | null>
 }
@@ -115,8 +113,6 @@ export class Core {
       return ok({ movedTo, status: this.status() })
     },
     'clients:list': async (input) => this.whenReady((state) => listClients(state.db, input, this.deps.now())),
-    'settings:get': async () => this.whenReady((state) => readSettings(state.db, this.deps.warn)),
-    'settings:set': async (input) => this.whenReady((state) => writeSettings(state.db, input, this.deps.warn)),
     'demo:generate': async ({ size }) =>
       this.whenReady(async (state) => {
         await this.seed(state.raw, size)

@@ -30,7 +30,6 @@ const opening: Promise<Core | string> = Core.open(config, {
   // Built next to this file by electron-vite (out/main/integrity.js).
   checkIntegrity: integrityInThread(join(__dirname, 'integrity.js')),
   now: () => config.now ?? Math.floor(Date.now() / 1000),
-  warn: (message) => console.warn(`[partner-desk core] ${message}`),
   requestToken,
 }).catch((error: unknown) => `the cache could not be opened: ${error instanceof Error ? error.message : String(error)}`)
 

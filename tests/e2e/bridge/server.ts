@@ -1,22 +1,36 @@
 // TEST ONLY, never shipped: serves the built renderer and speaks the
-// preload's API over loopback HTTP to the real core on a temporary database.
+// preload's API over loopback HTTP to the real core on a temporary database
+// (startBridge), or to a whole app session with accounts (startSessionBridge).
 // Bound to 127.0.0.1, every bridge request carries a per-run secret.
 import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { extname, join, normalize, sep } from 'node:path'
-import type { EventName } from '../../../src/shared/contract'
-import { CoreHost } from '../../../src/main/core/host'
-import type { WorkerConfig } from '../../../src/main/core/protocol'
+import { dirname, extname, join, normalize, sep } from 'node:path'
+import type { DemoSize } from '../../../src/shared/contract'
+import type { Cipher } from '../../../src/main/accounts/secret-store'
+import { CoreHost, type EventListener } from '../../../src/main/core/host'
+import type { RemoteConfig, WorkerConfig } from '../../../src/main/core/protocol'
 import { createDispatcher, type Dispatch } from '../../../src/main/ipc/dispatcher'
+import { AppSession } from '../../../src/main/session/app-session'
+import { SettingsFile } from '../../../src/main/settings/settings-file'
+import { ok } from '../../../src/shared/result'
+import type { Settings } from '../../../src/shared/settings'
 import { BUILT_RENDERER, BUILT_WORKER } from '../../paths'
+import { fakeCipher } from '../../unit/accounts/fake-cipher'
 
 export interface Bridge {
   url: string
   secret: string
   /** Direct access to the same core, for tests to compute expectations. */
   dispatch: Dispatch
+  close(): Promise<void>
+}
+
+/** What the bridge serves: anything that dispatches contract calls and pushes contract events. */
+interface Backend {
+  dispatch: Dispatch
+  onEvent(listener: EventListener): () => void
   close(): Promise<void>
 }
 
@@ -35,12 +49,50 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
-export async function startBridge(config: WorkerConfig): Promise<Bridge> {
-  const secret = randomBytes(24).toString('hex')
+/** One core on one cache; settings kept beside the cache file, as the app keeps them beside its caches. */
+export async function startBridge(config: WorkerConfig & { token?: () => Promise<string | null> }): Promise<Bridge> {
   const core = new CoreHost({ workerPath: BUILT_WORKER, ...config })
-  const dispatch = createDispatcher(core)
+  const settings = new SettingsFile(dirname(config.dbPath), () => {})
+  const dispatch = createDispatcher({
+    call: async (channel, input) => {
+      if (channel === 'settings:get') return ok(settings.read())
+      if (channel === 'settings:set') return ok(settings.write(input as Partial<Settings>))
+      return core.call(channel, input)
+    },
+  })
+  return serve({ dispatch, onEvent: (listener) => core.onEvent(listener), close: () => core.close() })
+}
+
+export interface SessionBridgeOptions {
+  /** The app's userData: accounts.json, tokens/ and caches/ go here. */
+  dataDir: string
+  /** Default: a reversible stand-in that claims the OS keystore. */
+  cipher?: Cipher
+  now?: number
+  /** Default 'off': accounts point at the local API server, which needs no pacing. */
+  rateLimit?: RemoteConfig['rateLimit']
+  demoOnFirstOpen?: DemoSize
+}
+
+/** The bridge over an AppSession: accounts can be added (e.g. pointing at startApiServer's url), switched and forgotten. */
+export async function startSessionBridge(options: SessionBridgeOptions): Promise<Bridge & { session: AppSession }> {
+  const session = AppSession.start({
+    dataDir: options.dataDir,
+    cipher: options.cipher ?? fakeCipher('os_keystore'),
+    workerPath: BUILT_WORKER,
+    rateLimit: options.rateLimit ?? 'off',
+    now: options.now,
+    demoOnFirstOpen: options.demoOnFirstOpen,
+  })
+  const bridge = await serve({ dispatch: session.dispatch, onEvent: (listener) => session.onEvent(listener), close: () => session.close() })
+  return { ...bridge, session }
+}
+
+async function serve(backend: Backend): Promise<Bridge> {
+  const secret = randomBytes(24).toString('hex')
+  const { dispatch } = backend
   const streams = new Set<ServerResponse>()
-  core.onEvent((event: EventName, payload) => {
+  backend.onEvent((event, payload) => {
     for (const stream of streams) stream.write(`data: ${JSON.stringify({ event, payload })}\n\n`)
   })
 
@@ -82,7 +134,7 @@ export async function startBridge(config: WorkerConfig): Promise<Bridge> {
     async close() {
       for (const stream of streams) stream.end()
       await new Promise<void>((resolve) => server.close(() => resolve()))
-      await core.close()
+      await backend.close()
     },
   }
 }

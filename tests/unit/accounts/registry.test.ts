@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { INFOMANIAK_API } from '../../../src/main/accounts/data-dir'
 import { AccountRegistry, RegistryError } from '../../../src/main/accounts/registry'
 import { tempDir } from '../../paths'
 
@@ -38,5 +39,35 @@ describe('AccountRegistry', () => {
     writeFileSync(path, '{"version": 1, "accounts": [')
     expect(() => new AccountRegistry(dir).read()).toThrow(/not valid JSON/)
     expect(readFileSync(path, 'utf8')).toBe('{"version": 1, "accounts": [')
+  })
+
+  it("keeps each account's API, Infomaniak's unless told, also for lists written before there was one", () => {
+    const dir = tempDir('registry-base-url')
+    const registry = new AccountRegistry(dir)
+    const real = registry.add('Real', 1)
+    const local = registry.add('Local', 2, { id: '8f0c2b7e-8d7b-4c55-9d3f-0d2f5b1f4c11', baseUrl: 'http://127.0.0.1:4010' })
+    expect(real.baseUrl).toBe(INFOMANIAK_API)
+    expect(registry.find(local.id)).toEqual({ id: '8f0c2b7e-8d7b-4c55-9d3f-0d2f5b1f4c11', label: 'Local', baseUrl: 'http://127.0.0.1:4010', createdAt: 2 })
+    expect(() => registry.add('Ftp', 3, { baseUrl: 'ftp://example.com' })).toThrow()
+
+    const older = tempDir('registry-v1')
+    writeFileSync(join(older, 'accounts.json'), JSON.stringify({ version: 1, accounts: [{ id: real.id, label: 'Old', createdAt: 0 }], active: real.id }))
+    expect(new AccountRegistry(older).find(real.id)?.baseUrl).toBe(INFOMANIAK_API)
+  })
+
+  it("deletes one account's cache files, damaged copies included, and nobody else's", () => {
+    const dir = tempDir('registry-delete')
+    const registry = new AccountRegistry(dir)
+    const gone = registry.add('Gone', 0)
+    const kept = registry.add('Kept', 0)
+    expect(registry.deleteCache(gone.id)).toEqual([])
+    const caches = join(dir, 'caches')
+    mkdirSync(caches)
+    const goneFiles = ['', '-wal', '-shm'].map((suffix) => `account-${gone.id}.sqlite${suffix}`).concat(`account-${gone.id}.corrupt-20261128T061500.sqlite`)
+    const keptFiles = [`account-${kept.id}.sqlite`, `account-${kept.id}.sqlite-wal`, 'demo.sqlite']
+    for (const name of [...goneFiles, ...keptFiles]) writeFileSync(join(caches, name), 'data')
+    expect(registry.deleteCache(gone.id).sort()).toEqual(goneFiles.map((name) => join(caches, name)).sort())
+    expect(readdirSync(caches).sort()).toEqual(keptFiles.sort())
+    expect(() => registry.deleteCache('../demo')).toThrow()
   })
 })

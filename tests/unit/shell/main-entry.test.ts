@@ -3,23 +3,33 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { IpcMainInvokeEvent } from 'electron'
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { CHANNELS } from '../../../src/shared/channels'
-import { FakeWebContents } from './fakes'
+import { CHANNELS, type EventName } from '../../../src/shared/channels'
+import { ok, type Result } from '../../../src/shared/result'
+import { INFOMANIAK_RATE_LIMIT } from '../../../src/main/core/remote/http'
+import { FakeWebContents, frame } from './fakes'
 
 const scratch = mkdtempSync(join(tmpdir(), 'partner-desk-test-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
+type Handler = (event: IpcMainInvokeEvent, input?: unknown) => Promise<Result<unknown>>
+
 const fake = vi.hoisted(() => ({
   appPath: '',
+  userData: '',
   hasLock: true,
   appListeners: new Map<string, (...args: unknown[]) => void>(),
   quit: vi.fn(),
   exit: vi.fn(),
   showErrorBox: vi.fn(),
-  handled: [] as string[],
-  windows: [] as Array<{ loadURL: ReturnType<typeof vi.fn>; webContents: unknown }>,
-  hosts: [] as Array<{ options: Record<string, unknown>; close: ReturnType<typeof vi.fn> }>,
+  handled: new Map<string, Handler>(),
+  windows: [] as Array<{ loadURL: ReturnType<typeof vi.fn>; webContents: FakeWebContents }>,
+  hosts: [] as Array<{
+    options: Record<string, unknown>
+    close: ReturnType<typeof vi.fn>
+    emit: (event: EventName, payload: unknown) => void
+  }>,
   ready: null as null | (() => void),
 }))
 
@@ -33,7 +43,7 @@ vi.mock('electron', async () => {
       quit: fake.quit,
       exit: fake.exit,
       getAppPath: () => fake.appPath,
-      getPath: (name: string) => `/home/user/.config/partner-desk-${name}`,
+      getPath: (name: string) => (name === 'userData' ? fake.userData : `/nowhere/${name}`),
       on: (event: string, listener: (...args: unknown[]) => void) => fake.appListeners.set(event, listener),
       whenReady: () => new Promise<void>((resolve) => (fake.ready = resolve)),
     },
@@ -47,21 +57,33 @@ vi.mock('electron', async () => {
       once() {}
     },
     dialog: { showErrorBox: fake.showErrorBox },
-    ipcMain: { handle: (channel: string) => fake.handled.push(channel) },
+    ipcMain: { handle: (channel: string, handler: Handler) => fake.handled.set(channel, handler) },
     nativeTheme: { shouldUseDarkColors: false },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
     shell: { openExternal: vi.fn() },
+    safeStorage: {
+      isAsyncEncryptionAvailable: async () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptStringAsync: async (plain: string) => Buffer.from(plain).reverse(),
+      decryptStringAsync: async (encrypted: Buffer) => ({ result: Buffer.from(encrypted).reverse().toString(), shouldReEncrypt: false }),
+    },
   }
 })
 
 vi.mock('../../../src/main/core/host', () => ({
   CoreHost: class {
+    private readonly listeners = new Set<(event: EventName, payload: unknown) => void>()
     readonly close = vi.fn(async () => undefined)
+    readonly call = vi.fn(async (channel: string) => ({ ok: true, value: { answeredBy: this.options.dbPath, channel } }))
     constructor(readonly options: Record<string, unknown>) {
       fake.hosts.push(this)
     }
-    onEvent() {
-      return () => undefined
+    onEvent(listener: (event: EventName, payload: unknown) => void) {
+      this.listeners.add(listener)
+      return () => this.listeners.delete(listener)
+    }
+    emit(event: EventName, payload: unknown) {
+      for (const listener of this.listeners) listener(event, payload)
     }
   },
 }))
@@ -80,10 +102,17 @@ function projectWithBinding(): string {
   return root
 }
 
+/** Invokes a channel as the app's own window would. */
+function invoke(channel: string, input?: unknown): Promise<Result<unknown>> {
+  const appUrl = fake.windows[0]!.loadURL.mock.calls[0]![0] as string
+  return fake.handled.get(channel)!({ senderFrame: frame(appUrl) } as unknown as IpcMainInvokeEvent, input)
+}
+
 beforeEach(() => {
+  fake.userData = mkdtempSync(join(scratch, 'user-data-'))
   fake.hasLock = true
   fake.appListeners.clear()
-  fake.handled.length = 0
+  fake.handled.clear()
   fake.windows.length = 0
   fake.hosts.length = 0
   fake.ready = null
@@ -100,14 +129,54 @@ describe('the Electron entry', () => {
     expect(fake.hosts).toHaveLength(1)
     expect(fake.hosts[0]!.options).toMatchObject({
       workerPath: expect.stringMatching(/worker\.js$/),
-      dbPath: join('/home/user/.config/partner-desk-userData', 'caches', 'demo.sqlite'),
+      dbPath: join(fake.userData, 'caches', 'demo.sqlite'),
       nativeBinding: join(fake.appPath, '.native', 'electron', 'better_sqlite3.node'),
       demoOnFirstOpen: 'small',
     })
-    expect(new Set(fake.handled)).toEqual(new Set(CHANNELS))
+    expect(fake.hosts[0]!.options.remote).toBeUndefined()
+    expect(new Set(fake.handled.keys())).toEqual(new Set(CHANNELS))
     expect(fake.windows).toHaveLength(1)
     expect(fake.windows[0]!.loadURL).toHaveBeenCalledWith(expect.stringMatching(/^file:.*\/renderer\/index\.html$/))
     expect(fake.showErrorBox).not.toHaveBeenCalled()
+  })
+
+  it('opens on the account active at the last exit, syncing from its API at Infomaniak\'s pace', async () => {
+    const id = '8f0c2b7e-8d7b-4c55-9d3f-0d2f5b1f4c11'
+    writeFileSync(
+      join(fake.userData, 'accounts.json'),
+      JSON.stringify({ version: 1, accounts: [{ id, label: 'Office', baseUrl: 'https://api.example.ch', createdAt: 0 }], active: id }),
+    )
+    fake.appPath = projectWithBinding()
+    await launch()
+    expect(fake.hosts).toHaveLength(1)
+    expect(fake.hosts[0]!.options).toMatchObject({
+      dbPath: join(fake.userData, 'caches', `account-${id}.sqlite`),
+      remote: { baseUrl: 'https://api.example.ch', rateLimit: INFOMANIAK_RATE_LIMIT },
+      token: expect.any(Function),
+    })
+    expect(fake.hosts[0]!.options.demoOnFirstOpen).toBeUndefined()
+  })
+
+  it("routes core channels to the open core, switches accounts itself, and relays only the open core's events", async () => {
+    const id = '8f0c2b7e-8d7b-4c55-9d3f-0d2f5b1f4c11'
+    writeFileSync(join(fake.userData, 'accounts.json'), JSON.stringify({ version: 1, accounts: [{ id, label: 'Office', createdAt: 0 }], active: null }))
+    fake.appPath = projectWithBinding()
+    await launch()
+    const [demo] = fake.hosts
+    const contents = fake.windows[0]!.webContents
+
+    expect(await invoke('cache:info', {})).toEqual(ok({ answeredBy: join(fake.userData, 'caches', 'demo.sqlite'), channel: 'cache:info' }))
+    expect(await invoke('accounts:switch', { accountId: 'nope' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('accountId') } })
+    expect(await invoke('accounts:switch', { accountId: id })).toMatchObject({ ok: true })
+    expect(demo!.close).toHaveBeenCalled()
+    const account = fake.hosts[1]!
+    expect(account.options).toMatchObject({ dbPath: join(fake.userData, 'caches', `account-${id}.sqlite`) })
+    expect(contents.send).toHaveBeenCalledWith('accounts:changed', { active: id, accounts: [expect.objectContaining({ id, hasToken: false })], protection: 'os_keystore' })
+
+    contents.send.mockClear()
+    demo!.emit('sync:progress', { from: 'the closed demo core' })
+    account.emit('sync:progress', { from: 'the account core' })
+    expect(contents.send.mock.calls).toEqual([['sync:progress', { from: 'the account core' }]])
   })
 
   it('hardens every webContents the app creates', async () => {
@@ -133,8 +202,8 @@ describe('the Electron entry', () => {
     const event = { preventDefault: vi.fn() }
     fake.appListeners.get('will-quit')!(event)
     expect(event.preventDefault).toHaveBeenCalled()
-    expect(fake.hosts[0]!.close).toHaveBeenCalled()
     await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(fake.hosts[0]!.close).toHaveBeenCalled()
     expect(fake.quit).toHaveBeenCalled()
     // The second will-quit lets the app go.
     const again = { preventDefault: vi.fn() }

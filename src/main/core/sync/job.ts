@@ -46,6 +46,7 @@ function describeFailure(error: unknown): { error: AppError; online: boolean | n
 
 export class SyncJob {
   private running: AbortController | null = null
+  private current: Promise<void> = Promise.resolve()
   private online: boolean | null = null
   private tokenInvalid = false
   private lastError: AppError | null = null
@@ -59,7 +60,7 @@ export class SyncJob {
     if (this.running) return fail('busy', 'a sync is already running')
     const controller = new AbortController()
     this.running = controller
-    void this.run({ kind: 'sync', mode }, controller)
+    this.current = this.run({ kind: 'sync', mode }, controller)
     return ok({ started: true })
   }
 
@@ -68,7 +69,7 @@ export class SyncJob {
     if (this.running) return { started: false }
     const controller = new AbortController()
     this.running = controller
-    void this.run({ kind: 'push' }, controller)
+    this.current = this.run({ kind: 'push' }, controller)
     return { started: true }
   }
 
@@ -91,7 +92,7 @@ export class SyncJob {
   /** Waits for the sync under way (closing the cache must not cut a merge in half). */
   async settle(): Promise<void> {
     this.running?.abort()
-    while (this.running) await new Promise((resolve) => setTimeout(resolve, 10))
+    await this.current
   }
 
   private async run(job: Run, controller: AbortController): Promise<void> {
