@@ -249,7 +249,8 @@ export const events = {
   /** Sent whenever the status changes, e.g. when the background integrity check ends. */
   'cache:status': event<CacheStatus>(),
   'demo:progress': event<DemoProgress>(),
-  'cache:changed': event<{ reason: 'demo' | 'recovered' | 'sync' }>(),
+  /** The cache's data changed: a new demo, a recovery, a sync, or a change the user made (any window may show it). */
+  'cache:changed': event<{ reason: 'demo' | 'recovered' | 'sync' | 'change' }>(),
   'sync:progress': event<SyncProgress>(),
   'sync:finished': event<{ ok: true; summary: SyncSummary } | { ok: false; error: AppError }>(),
   'outbox:changed': event<{ pending: number; conflicts: number; failed: number }>(),

@@ -226,6 +226,7 @@ export class Core {
       throw error
     }
     this.outboxChanged(state.raw)
+    this.deps.emit('cache:changed', { reason: 'change' })
     if (state.sync && then) then(state.sync)
     return ok(value)
   }

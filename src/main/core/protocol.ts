@@ -19,6 +19,11 @@ export interface RemoteConfig {
   /** Requests per window; 'off' only for local test servers. */
   rateLimit: { limit: number; windowMs: number } | 'off'
   timeoutMs?: number
+  /**
+   * Poll for changes this often (there are no webhooks); absent: only when
+   * asked. Waiting changes are retried when their backoff ends either way.
+   */
+  syncEverySeconds?: number
 }
 
 export type ToWorker =

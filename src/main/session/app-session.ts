@@ -44,6 +44,9 @@ type HostHandlers = { [C in HostChannel]: (input: ParsedInput<C>) => Promise<Res
 const hostChannels = new Set<string>(HOST_CHANNELS)
 const isHostChannel = (channel: Channel): channel is HostChannel => hostChannels.has(channel)
 
+/** How often an open account looks for changes: well within 60 requests a minute for an incremental sync of probes. */
+const AUTO_SYNC_SECONDS = 15 * 60
+
 const unknownAccount = (accountId: string) => fail('invalid_input', `accountId: no account with id ${accountId}`)
 
 /** Refusals about where the token can be kept, as data the renderer explains; anything else is `internal`. */
@@ -189,7 +192,12 @@ export class AppSession {
         ? new CoreHost({ ...common, demoOnFirstOpen })
         : new CoreHost({
             ...common,
-            remote: { baseUrl: account.baseUrl, rateLimit: rateLimit ?? INFOMANIAK_RATE_LIMIT },
+            remote: {
+              baseUrl: account.baseUrl,
+              rateLimit: rateLimit ?? INFOMANIAK_RATE_LIMIT,
+              // The test bridge (rate limit off) syncs only when asked.
+              ...(rateLimit === 'off' ? {} : { syncEverySeconds: AUTO_SYNC_SECONDS }),
+            },
             // Read from the keystore at each sync, so a new or forgotten token counts at once.
             token: () => this.secrets.load(account.id),
           })

@@ -13,11 +13,13 @@ const key = (overrides: Partial<ShortcutKey>): ShortcutKey => ({
 })
 
 describe('screenForShortcut', () => {
-  it('maps Alt or Ctrl with 1..4 to the screens in navigation order', () => {
+  it('maps Alt or Ctrl with 1..6 to the screens in navigation order', () => {
     expect(screenForShortcut(key({ altKey: true, key: '1', code: 'Digit1' }))).toBe('clients')
     expect(screenForShortcut(key({ ctrlKey: true, key: '2', code: 'Digit2' }))).toBe('billing')
     expect(screenForShortcut(key({ altKey: true, key: '3', code: 'Numpad3' }))).toBe('tenders')
-    expect(screenForShortcut(key({ ctrlKey: true, key: '4', code: 'Digit4' }))).toBe('settings')
+    expect(screenForShortcut(key({ ctrlKey: true, key: '4', code: 'Digit4' }))).toBe('activity')
+    expect(screenForShortcut(key({ altKey: true, key: '5', code: 'Digit5' }))).toBe('outbox')
+    expect(screenForShortcut(key({ ctrlKey: true, key: '6', code: 'Digit6' }))).toBe('settings')
   })
 
   it('reads the physical key where the layout changes the character', () => {
@@ -29,7 +31,7 @@ describe('screenForShortcut', () => {
 
   it('ignores other keys and modifier combinations', () => {
     expect(screenForShortcut(key({ key: '1', code: 'Digit1' }))).toBeNull()
-    expect(screenForShortcut(key({ altKey: true, key: '5', code: 'Digit5' }))).toBeNull()
+    expect(screenForShortcut(key({ altKey: true, key: '7', code: 'Digit7' }))).toBeNull()
     expect(screenForShortcut(key({ altKey: true, ctrlKey: true, key: '1', code: 'Digit1' }))).toBeNull()
     expect(screenForShortcut(key({ metaKey: true, ctrlKey: true, key: '1', code: 'Digit1' }))).toBeNull()
     expect(screenForShortcut(key({ ctrlKey: true, key: 'f', code: 'KeyF' }))).toBeNull()

@@ -52,8 +52,29 @@ export class SyncJob {
   private lastError: AppError | null = null
   private readonly limiter: RateLimiter
 
+  /** The next push of changes waiting out their backoff; one timer, never a polling loop. */
+  private retryTimer: NodeJS.Timeout | null = null
+
   constructor(private readonly deps: SyncJobDeps) {
     this.limiter = deps.remote.rateLimit === 'off' ? unlimitedRateLimiter : createRateLimiter(deps.remote.rateLimit)
+    if (deps.remote.syncEverySeconds) {
+      setInterval(() => this.start('incremental'), deps.remote.syncEverySeconds * 1000).unref()
+    }
+  }
+
+  /** Schedules a push for when the earliest waiting change is due again. */
+  private scheduleRetry(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer)
+    this.retryTimer = null
+    const next = this.deps
+      .db()
+      .prepare("SELECT min(next_attempt_at) FROM outbox WHERE state = 'pending' AND next_attempt_at IS NOT NULL")
+      .pluck()
+      .get() as number | null
+    if (next === null) return
+    const delay = Math.max(1, next - this.deps.now()) * 1000
+    this.retryTimer = setTimeout(() => this.startPush(), Math.min(delay, 2 ** 31 - 1))
+    this.retryTimer.unref()
   }
 
   start(mode: PullMode): Result<{ started: true }> {
@@ -91,6 +112,7 @@ export class SyncJob {
 
   /** Waits for the sync under way (closing the cache must not cut a merge in half). */
   async settle(): Promise<void> {
+    if (this.retryTimer) clearTimeout(this.retryTimer)
     this.running?.abort()
     await this.current
   }
@@ -123,6 +145,7 @@ export class SyncJob {
         })
       } finally {
         this.deps.onOutboxChanged()
+        this.scheduleRetry()
       }
       if (job.kind === 'push') {
         this.online = true
@@ -163,5 +186,6 @@ export class SyncJob {
     this.running = null
     // A background push that fails says so in the status and the outbox, not as a failed sync.
     if (job.kind === 'sync') this.deps.onFinished({ ok: false, error: failure.error })
+    else this.deps.onOutboxChanged()
   }
 }

@@ -1,7 +1,12 @@
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BlockedScreen } from '../components/BlockedScreen'
 import { InlineError } from '../components/InlineError'
 import { CacheProblemScreen } from '../screens/cache/CacheProblemScreen'
+import { AccountsProvider } from '../session/AccountsContext'
+import { AppControlProvider } from '../session/AppControl'
+import { CountsProvider } from '../session/CountsContext'
+import { SyncProvider } from '../session/SyncContext'
 import { FollowSystemTheme } from '../theme/useAppliedTheme'
 import { AppShell } from './AppShell'
 import { CacheInfoProvider } from './CacheInfoContext'
@@ -9,7 +14,8 @@ import { useStartup } from './useStartup'
 
 export function App() {
   const { t } = useTranslation()
-  const { startup, retry, recovered } = useStartup()
+  const { startup, retry, recovered, reopen, reload } = useStartup()
+  const control = useMemo(() => ({ reopen, reload }), [reopen, reload])
 
   switch (startup.phase) {
     case 'starting':
@@ -38,14 +44,23 @@ export function App() {
         </>
       )
     case 'ready':
+      // Keyed by epoch: another account's cache gets a shell with nothing carried over.
       return (
-        <CacheInfoProvider>
-          <AppShell
-            startupDataset={startup.dataset}
-            initialSettings={startup.settings}
-            initialNotices={startup.notices}
-          />
-        </CacheInfoProvider>
+        <AppControlProvider value={control}>
+          <CacheInfoProvider key={startup.epoch}>
+            <AccountsProvider>
+              <SyncProvider>
+                <CountsProvider>
+                  <AppShell
+                    startupDataset={startup.dataset}
+                    initialSettings={startup.settings}
+                    initialNotices={startup.notices}
+                  />
+                </CountsProvider>
+              </SyncProvider>
+            </AccountsProvider>
+          </CacheInfoProvider>
+        </AppControlProvider>
       )
   }
 }

@@ -1,12 +1,23 @@
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { Dataset } from '../../../shared/contract'
 import type { Settings } from '../../../shared/settings'
+import { InlineError } from '../components/InlineError'
 import { Notice } from '../components/Notice'
+import { AccountSwitcher, type SwitchFailure } from '../header/AccountSwitcher'
+import { ConnectionIndicator } from '../header/ConnectionIndicator'
+import { SyncControl } from '../header/SyncControl'
+import { SyncNotices } from '../header/SyncNotices'
+import { TokenInvalidBanner } from '../header/TokenInvalidBanner'
+import { useFormatters } from '../i18n/useFormatters'
+import { ActivityScreen } from '../screens/activity/ActivityScreen'
 import { BillingScreen } from '../screens/billing/BillingScreen'
 import { ClientsScreen } from '../screens/clients/ClientsScreen'
+import { OutboxScreen } from '../screens/outbox/OutboxScreen'
 import { SettingsScreen } from '../screens/settings/SettingsScreen'
 import { TendersScreen } from '../screens/tenders/TendersScreen'
+import { useCounts } from '../session/CountsContext'
 import { useAppliedTheme } from '../theme/useAppliedTheme'
 import { useCacheInfo } from './CacheInfoContext'
 import type { AppNotice } from './notices'
@@ -26,10 +37,14 @@ export function AppShell({ startupDataset, initialSettings, initialNotices }: Ap
   useAppliedTheme(settings.theme)
   const [screen, setScreen] = useState<Screen>('clients')
   const [notices, setNotices] = useState(initialNotices)
+  const [switchFailure, setSwitchFailure] = useState<SwitchFailure | null>(null)
+  const [focusAddAccount, setFocusAddAccount] = useState(0)
   const cacheInfo = useCacheInfo()
   const dataset = cacheInfo.state.status === 'done' ? cacheInfo.state.info.dataset : startupDataset
   const mainRef = useRef<HTMLElement>(null)
   const switched = useRef(false)
+  // Set when the switch itself puts focus somewhere better than the heading.
+  const focusPlaced = useRef(false)
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
@@ -49,7 +64,17 @@ export function AppShell({ startupDataset, initialSettings, initialNotices }: Ap
       switched.current = true
       return
     }
+    if (focusPlaced.current) {
+      focusPlaced.current = false
+      return
+    }
     mainRef.current?.querySelector<HTMLElement>('section:not([hidden]) h1')?.focus()
+  }, [screen])
+
+  const addAccount = useCallback(() => {
+    focusPlaced.current = screen !== 'settings'
+    setScreen('settings')
+    setFocusAddAccount((n) => n + 1)
   }, [screen])
 
   return (
@@ -61,6 +86,11 @@ export function AppShell({ startupDataset, initialSettings, initialNotices }: Ap
             {t('app.demoBadge')}
           </span>
         )}
+        <AccountSwitcher onFailure={setSwitchFailure} />
+        <div className="header-end">
+          <ConnectionIndicator />
+          <SyncControl onAddAccount={addAccount} />
+        </div>
       </header>
       <nav className="shell-nav" aria-label={t('app.navLabel')}>
         <ul>
@@ -78,7 +108,8 @@ export function AppShell({ startupDataset, initialSettings, initialNotices }: Ap
                   onClick={() => setScreen(id)}
                   data-testid={`nav-${id}`}
                 >
-                  {label}
+                  <span className="nav-label">{label}</span>
+                  <NavBadge screen={id} />
                 </button>
               </li>
             )
@@ -86,23 +117,79 @@ export function AppShell({ startupDataset, initialSettings, initialNotices }: Ap
         </ul>
       </nav>
       <main className="shell-main" ref={mainRef}>
+        <TokenInvalidBanner />
+        <SyncNotices />
+        {switchFailure && (
+          <div data-testid="account-switch-error">
+            <InlineError
+              message={t('header.switchFailed', { message: switchFailure.error.message })}
+              onRetry={switchFailure.retry}
+              onDismiss={() => setSwitchFailure(null)}
+            />
+          </div>
+        )}
         {notices.map((notice, index) => (
           <Notice
             key={notice.kind}
-            message={
-              notice.kind === 'recovered'
-                ? t('app.recoveredNotice', { path: notice.path })
-                : t('app.settingsFallbackNotice', { message: notice.message })
-            }
+            message={noticeText(t, notice)}
             onDismiss={() => setNotices((all) => all.filter((_, i) => i !== index))}
+            testId={`notice-${notice.kind}`}
           />
         ))}
         {/* Clients stays mounted while hidden, so its search and scroll survive a visit elsewhere. */}
         <ClientsScreen active={screen === 'clients'} />
         {screen === 'billing' && <BillingScreen />}
         {screen === 'tenders' && <TendersScreen />}
-        {screen === 'settings' && <SettingsScreen settings={settings} onChange={update} />}
+        {screen === 'activity' && <ActivityScreen onOpenOutbox={() => setScreen('outbox')} />}
+        {screen === 'outbox' && <OutboxScreen />}
+        {screen === 'settings' && <SettingsScreen settings={settings} onChange={update} focusAddAccount={focusAddAccount} />}
       </main>
     </div>
   )
+}
+
+function noticeText(t: TFunction, notice: AppNotice): string {
+  switch (notice.kind) {
+    case 'recovered':
+      return t('app.recoveredNotice', { path: notice.path })
+    case 'settingsFallback':
+      return t('app.settingsFallbackNotice', { message: notice.message })
+    case 'accountAdded':
+      return t('app.accountAddedNotice', { label: notice.label })
+    case 'accountWiped':
+      return t('app.accountWipedNotice', { label: notice.label })
+  }
+}
+
+/** Unseen partnership changes on Activity; changes waiting to be sent (and refused ones) on Pending changes. */
+function NavBadge({ screen }: { screen: Screen }) {
+  const { t } = useTranslation()
+  const format = useFormatters()
+  const { unseenEvents, outbox } = useCounts()
+  if (screen === 'activity' && unseenEvents !== null && unseenEvents > 0) {
+    return (
+      <span className="nav-badge" data-testid="nav-activity-badge" data-count={unseenEvents}>
+        <span aria-hidden="true">{format.number(unseenEvents)}</span>
+        <span className="visually-hidden">{t('nav.unseenBadge', { count: unseenEvents, unseen: format.number(unseenEvents) })}</span>
+      </span>
+    )
+  }
+  if (screen === 'outbox' && outbox !== null) {
+    const needsYou = outbox.conflicts + outbox.failed
+    const total = outbox.pending + needsYou
+    if (total === 0) return null
+    return (
+      <span className={needsYou > 0 ? 'nav-badge nav-badge-warning' : 'nav-badge'} data-testid="nav-outbox-badge" data-count={total}>
+        <span aria-hidden="true">{format.number(total)}</span>
+        <span className="visually-hidden">
+          {t('nav.outboxBadge', {
+            pending: format.number(outbox.pending),
+            conflicts: format.number(outbox.conflicts),
+            failed: format.number(outbox.failed),
+          })}
+        </span>
+      </span>
+    )
+  }
+  return null
 }

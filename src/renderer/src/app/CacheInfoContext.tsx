@@ -14,6 +14,8 @@ interface CacheInfoValue {
   /** Bumped when the cache's content was replaced (demo generated, recovered): lists must refetch. */
   generation: number
   reload(): void
+  /** This window changed the cache itself (an offline change, a discarded one): lists must refetch. */
+  invalidate(): void
 }
 
 const CacheInfoContext = createContext<CacheInfoValue | null>(null)
@@ -43,7 +45,8 @@ export function CacheInfoProvider({ children }: { children: ReactNode }) {
   }, [api, generation, attempt])
 
   const reload = useCallback(() => setAttempt((n) => n + 1), [])
-  return <CacheInfoContext.Provider value={{ state, generation, reload }}>{children}</CacheInfoContext.Provider>
+  const invalidate = useCallback(() => setGeneration((n) => n + 1), [])
+  return <CacheInfoContext.Provider value={{ state, generation, reload, invalidate }}>{children}</CacheInfoContext.Provider>
 }
 
 export function useCacheInfo(): CacheInfoValue {

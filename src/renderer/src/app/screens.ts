@@ -1,4 +1,4 @@
-export const SCREENS = ['clients', 'billing', 'tenders', 'settings'] as const
+export const SCREENS = ['clients', 'billing', 'tenders', 'activity', 'outbox', 'settings'] as const
 export type Screen = (typeof SCREENS)[number]
 
 export interface ShortcutKey {
@@ -11,7 +11,7 @@ export interface ShortcutKey {
 }
 
 /**
- * Alt+1..4 or Ctrl+1..4 open the screens in navigation order. Matched on
+ * Alt+1..6 or Ctrl+1..6 open the screens in navigation order. Matched on
  * `code` as well as `key`, since Alt turns digits into other characters on
  * some layouts (macOS) and AZERTY needs Shift for digits on `key`.
  */

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings'
 import type { AppError } from '../../../shared/result'
-import type { Dataset, RecoverOutcome } from '../../../shared/contract'
+import type { CacheStatus, Dataset, RecoverOutcome } from '../../../shared/contract'
 import { useApi } from '../api/ApiContext'
+import { holdBusy } from './readiness'
 import type { CacheProblem } from '../screens/cache/CacheProblemScreen'
 import type { AppNotice } from './notices'
 
@@ -10,7 +11,8 @@ export type Startup =
   | { phase: 'starting' }
   | { phase: 'failed'; error: AppError }
   | { phase: 'cache-problem'; status: CacheProblem }
-  | { phase: 'ready'; dataset: Dataset; settings: Settings; notices: AppNotice[] }
+  /** `epoch` changes when another cache was opened (account switch): the shell starts afresh. */
+  | { phase: 'ready'; dataset: Dataset; settings: Settings; notices: AppNotice[]; epoch: number }
 
 /**
  * Startup order: the cache's state first (a damaged or too-new cache must be
@@ -20,13 +22,18 @@ export function useStartup(): {
   startup: Startup
   retry(): void
   recovered(outcome: RecoverOutcome): void
+  /** Another cache is open now (an account switch): read everything again from `status` on. */
+  reopen(status: CacheStatus, notices?: AppNotice[]): Promise<void>
+  /** Like `reopen`, asking the core for the status first (e.g. after an account's data was erased). */
+  reload(notices?: AppNotice[]): Promise<void>
 } {
   const api = useApi()
   const [startup, setStartup] = useState<Startup>({ phase: 'starting' })
   const [attempt, setAttempt] = useState(0)
+  const epoch = useRef(0)
 
   const loadSettings = useCallback(
-    async (dataset: Dataset, notices: AppNotice[]): Promise<Startup> => {
+    async (dataset: Dataset, notices: AppNotice[], shellEpoch = 0): Promise<Startup> => {
       const result = await api.call('settings:get', {})
       // Unreadable settings must not keep the user out: defaults, and say so.
       if (!result.ok) {
@@ -35,9 +42,10 @@ export function useStartup(): {
           dataset,
           settings: DEFAULT_SETTINGS,
           notices: [...notices, { kind: 'settingsFallback', message: result.error.message }],
+          epoch: shellEpoch,
         }
       }
-      return { phase: 'ready', dataset, settings: result.value, notices }
+      return { phase: 'ready', dataset, settings: result.value, notices, epoch: shellEpoch }
     },
     [api],
   )
@@ -82,10 +90,34 @@ export function useStartup(): {
         return
       }
       setStartup({ phase: 'starting' })
-      void loadSettings(status.dataset, [{ kind: 'recovered', path: outcome.movedTo }]).then(setStartup)
+      void loadSettings(status.dataset, [{ kind: 'recovered', path: outcome.movedTo }], ++epoch.current).then(setStartup)
     },
     [loadSettings],
   )
 
-  return { startup, retry, recovered }
+  const reopen = useCallback(
+    async (status: CacheStatus, notices: AppNotice[] = []): Promise<void> => {
+      if (status.state !== 'ready') {
+        setStartup({ phase: 'cache-problem', status })
+        return
+      }
+      // The old shell stays on screen (its controls say what is under way)
+      // until the new cache's settings are read; then a fresh shell replaces it.
+      const release = holdBusy()
+      const loaded = await loadSettings(status.dataset, notices, ++epoch.current)
+      setStartup(loaded)
+      release()
+    },
+    [loadSettings],
+  )
+
+  const reload = useCallback(async (notices: AppNotice[] = []): Promise<void> => {
+    const release = holdBusy()
+    const status = await api.call('cache:status', {})
+    if (status.ok) await reopen(status.value, notices)
+    else setStartup({ phase: 'failed', error: status.error })
+    release()
+  }, [api, reopen])
+
+  return { startup, retry, recovered, reopen, reload }
 }

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef } from 'react'
+import { useId, useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Dialog } from './Dialog'
 
 interface ConfirmDialogProps {
   title: string
@@ -7,58 +8,42 @@ interface ConfirmDialogProps {
   confirmLabel: string
   onConfirm(): void
   onCancel(): void
+  /** Extra choices that go with the act (e.g. "also erase the data"). */
+  children?: ReactNode
+  /** The act is under way: both buttons wait. */
+  busy?: boolean
 }
 
 /**
- * Confirmation for a destructive action, on the native modal <dialog>: the
- * browser makes the page behind it inert, keeps Tab inside, and turns Escape
- * into a `cancel` event. Focus starts on Cancel so Enter is never destructive.
+ * Confirmation for a destructive action. Focus starts on Cancel so Enter is
+ * never destructive; Escape cancels.
  */
-export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onCancel, children, busy = false }: ConfirmDialogProps) {
   const { t } = useTranslation()
-  const ref = useRef<HTMLDialogElement>(null)
   const cancelRef = useRef<HTMLButtonElement>(null)
-  const titleId = useId()
   const bodyId = useId()
 
-  useEffect(() => {
-    const dialog = ref.current
-    if (dialog === null) return
-    const opener = document.activeElement
-    dialog.showModal()
-    cancelRef.current?.focus()
-    return () => {
-      dialog.close()
-      if (opener instanceof HTMLElement) opener.focus()
-    }
-  }, [])
-
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
+    <Dialog
+      title={title}
       role="alertdialog"
-      aria-modal="true"
-      aria-labelledby={titleId}
-      aria-describedby={bodyId}
-      data-testid="confirm-dialog"
-      onCancel={(event) => {
-        event.preventDefault()
-        onCancel()
+      describedBy={bodyId}
+      initialFocus={cancelRef}
+      onCancel={() => {
+        if (!busy) onCancel()
       }}
+      testId="confirm-dialog"
     >
-      <h2 id={titleId} className="dialog-title">
-        {title}
-      </h2>
       <p id={bodyId}>{body}</p>
+      {children}
       <div className="dialog-actions">
-        <button ref={cancelRef} type="button" className="button" onClick={onCancel} data-testid="confirm-cancel">
+        <button ref={cancelRef} type="button" className="button" disabled={busy} onClick={onCancel} data-testid="confirm-cancel">
           {t('common.cancel')}
         </button>
-        <button type="button" className="button button-danger" onClick={onConfirm} data-testid="confirm-accept">
+        <button type="button" className="button button-danger" disabled={busy} onClick={onConfirm} data-testid="confirm-accept">
           {confirmLabel}
         </button>
       </div>
-    </dialog>
+    </Dialog>
   )
 }

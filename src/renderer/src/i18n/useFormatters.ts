@@ -5,6 +5,10 @@ export interface Formatters {
   number(value: number): string
   /** Unix seconds to a date in the current language. */
   date(unixSeconds: number): string
+  /** Unix seconds to a date and time of day in the current language. */
+  dateTime(unixSeconds: number): string
+  /** Unix seconds to an ISO string, for `<time dateTime>`. */
+  iso(unixSeconds: number): string
   list(items: readonly string[]): string
 }
 
@@ -14,10 +18,13 @@ export function useFormatters(): Formatters {
   return useMemo(() => {
     const numbers = new Intl.NumberFormat(language)
     const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium' })
+    const dateTimes = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })
     const lists = new Intl.ListFormat(language, { style: 'narrow', type: 'unit' })
     return {
       number: (value) => numbers.format(value),
       date: (unixSeconds) => dates.format(new Date(unixSeconds * 1000)),
+      dateTime: (unixSeconds) => dateTimes.format(new Date(unixSeconds * 1000)),
+      iso: (unixSeconds) => new Date(unixSeconds * 1000).toISOString(),
       list: (items) => lists.format(items),
     }
   }, [language])

@@ -6,6 +6,7 @@ import { markInteractive } from '../../app/readiness'
 import { useBusyWhile } from '../../app/useBusyWhile'
 import { InlineError } from '../../components/InlineError'
 import { useFormatters } from '../../i18n/useFormatters'
+import { useSync } from '../../session/SyncContext'
 import type { ClientPageCache, ClientQuery } from './clientPageCache'
 import { ClientsTable } from './ClientsTable'
 import { useClientPages } from './useClientPages'
@@ -123,6 +124,7 @@ function ClientsBody({
   onSort(key: ClientSortKey, firstDirection: 'asc' | 'desc'): void
 }) {
   const { t } = useTranslation()
+  const { availability } = useSync()
   const cache = pages.shown
   if (cache === null) return null
   const error = cache.error && <InlineError message={t('clients.loadError', { message: cache.error.message })} onRetry={pages.retry} />
@@ -132,7 +134,9 @@ function ClientsBody({
     return (
       <div className="empty-state" data-testid="clients-empty">
         <p className="empty-title">{query ? t('clients.emptyQueryTitle', { query }) : t('clients.emptyTitle')}</p>
-        <p className="muted">{query ? t('clients.emptyQueryHint') : t('clients.emptyHint')}</p>
+        <p className="muted">
+          {query ? t('clients.emptyQueryHint') : availability.kind === 'ready' ? t('clients.emptyAccountHint') : t('clients.emptyHint')}
+        </p>
       </div>
     )
   }

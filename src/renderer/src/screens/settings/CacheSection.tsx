@@ -7,6 +7,7 @@ import { holdBusy } from '../../app/readiness'
 import { CacheInfoStatus } from '../../components/CacheInfoStatus'
 import { InlineError } from '../../components/InlineError'
 import { useFormatters } from '../../i18n/useFormatters'
+import { useSync } from '../../session/SyncContext'
 
 const COUNT_KEYS = [
   'clients',
@@ -21,6 +22,8 @@ const COUNT_KEYS = [
 
 export function CacheSection() {
   const { t } = useTranslation()
+  // An account's cache fills by syncing: demo data there would mix with the account's own.
+  const demoAllowed = useSync().availability.kind === 'noAccount'
   return (
     <div className="settings-group" data-testid="cache-info">
       <h2 className="section-title">{t('settings.cache.title')}</h2>
@@ -29,7 +32,7 @@ export function CacheSection() {
         {(info) => (
           <>
             <CacheFacts info={info} />
-            {info.dataset.kind === 'empty' && <DemoGenerator />}
+            {info.dataset.kind === 'empty' && demoAllowed && <DemoGenerator />}
           </>
         )}
       </CacheInfoStatus>
@@ -43,7 +46,9 @@ function CacheFacts({ info }: { info: CacheInfo }) {
   const dataset =
     info.dataset.kind === 'demo'
       ? t('settings.cache.datasetDemo', { size: t(`settings.cache.demoSizes.${info.dataset.size}`) })
-      : t('settings.cache.datasetEmpty')
+      : info.dataset.kind === 'account'
+        ? t('settings.cache.datasetAccount')
+        : t('settings.cache.datasetEmpty')
   const integrity = info.integrity === 'ok' ? t('settings.cache.integrityOk') : t('settings.cache.integrityChecking')
   return (
     <dl className="facts">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { LANGUAGES, THEMES, type Language, type Settings, type Theme } from '../../../../shared/settings'
 import type { AppError } from '../../../../shared/result'
 import { InlineError } from '../../components/InlineError'
+import { AccountsSection } from './AccountsSection'
 import { CacheSection } from './CacheSection'
 
 const THEME_LABELS = {
@@ -14,9 +15,11 @@ const THEME_LABELS = {
 interface SettingsScreenProps {
   settings: Settings
   onChange(patch: Partial<Settings>): Promise<AppError | null>
+  /** Bumped to bring the "Add an account" form into view with focus. */
+  focusAddAccount: number
 }
 
-export function SettingsScreen({ settings, onChange }: SettingsScreenProps) {
+export function SettingsScreen({ settings, onChange, focusAddAccount }: SettingsScreenProps) {
   const { t } = useTranslation()
   const [saveError, setSaveError] = useState<AppError | null>(null)
   const languageId = useId()
@@ -69,6 +72,8 @@ export function SettingsScreen({ settings, onChange }: SettingsScreenProps) {
         </div>
         {saveError && <InlineError message={t('settings.saveError', { message: saveError.message })} />}
       </div>
+
+      <AccountsSection focusAdd={focusAddAccount} />
 
       <CacheSection />
     </section>

@@ -1,0 +1,68 @@
+import type { Input } from '../../../shared/contract'
+
+// The same limits as the contract's `accounts:add` and `accounts:setToken`,
+// checked before sending so the user is told which field is wrong, in words.
+export const LABEL_MAX = 80
+export const TOKEN_MIN = 20
+export const TOKEN_MAX = 4096
+
+export type TokenProblem = 'tokenRequired' | 'tokenTooShort' | 'tokenTooLong'
+export type LabelProblem = 'labelRequired' | 'labelTooLong' | 'labelTaken'
+export type BaseUrlProblem = 'baseUrlInvalid'
+
+export interface AccountDraft {
+  label: string
+  token: string
+  /** Empty: the default Infomaniak API. */
+  baseUrl: string
+}
+
+export interface AccountProblems {
+  label?: LabelProblem
+  token?: TokenProblem
+  baseUrl?: BaseUrlProblem
+}
+
+export function tokenProblem(token: string): TokenProblem | null {
+  const trimmed = token.trim()
+  if (trimmed === '') return 'tokenRequired'
+  if (trimmed.length < TOKEN_MIN) return 'tokenTooShort'
+  if (trimmed.length > TOKEN_MAX) return 'tokenTooLong'
+  return null
+}
+
+export function baseUrlProblem(baseUrl: string): BaseUrlProblem | null {
+  const trimmed = baseUrl.trim()
+  if (trimmed === '') return null
+  try {
+    const url = new URL(trimmed)
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' ? null : 'baseUrlInvalid'
+  } catch {
+    return 'baseUrlInvalid'
+  }
+}
+
+export function accountProblems(draft: AccountDraft, takenLabels: readonly string[] = []): AccountProblems {
+  const problems: AccountProblems = {}
+  const label = draft.label.trim()
+  if (label === '') problems.label = 'labelRequired'
+  else if (label.length > LABEL_MAX) problems.label = 'labelTooLong'
+  else if (takenLabels.some((taken) => taken.toLowerCase() === label.toLowerCase())) problems.label = 'labelTaken'
+  const token = tokenProblem(draft.token)
+  if (token !== null) problems.token = token
+  const baseUrl = baseUrlProblem(draft.baseUrl)
+  if (baseUrl !== null) problems.baseUrl = baseUrl
+  return problems
+}
+
+export const hasProblems = (problems: AccountProblems): boolean => Object.keys(problems).length > 0
+
+export function addAccountInput(draft: AccountDraft, acceptUnprotected: boolean): Input<'accounts:add'> {
+  const baseUrl = draft.baseUrl.trim()
+  return {
+    label: draft.label.trim(),
+    token: draft.token.trim(),
+    ...(baseUrl === '' ? {} : { baseUrl }),
+    acceptUnprotected,
+  }
+}
