@@ -1,56 +1,15 @@
 // The real built renderer in Debian's Chromium, talking to the real core
 // through the test bridge. Screenshots land in test-artifacts/e2e/.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BRIDGE_BRAND, BRIDGE_GLOBAL, CHANNELS, EVENT_NAMES } from '../../src/shared/channels'
 import type { ClientPage } from '../../src/shared/contract'
-import { ARTIFACTS, tempDir } from '../paths'
-import { installBridge } from './bridge/client'
+import { tempDir } from '../paths'
 import { startBridge, type Bridge } from './bridge/server'
-import { launchChromium } from './chromium'
+import { call, digits, NOW, ready, SHOTS, useBrowser } from './harness'
 
-const SHOTS = join(ARTIFACTS, 'e2e')
-const NOW = 1_795_000_000
-
-let browser: Browser
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true })
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-
-async function openApp(bridge: Bridge): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-  const problems: string[] = []
-  page.on('pageerror', (error) => problems.push(error.message))
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text())
-  })
-  // Kept on the page so a test can assert that nothing went wrong.
-  ;(page as Page & { problems: string[] }).problems = problems
-  await page.addInitScript(installBridge, {
-    secret: bridge.secret,
-    globalName: BRIDGE_GLOBAL,
-    brand: BRIDGE_BRAND,
-    channels: [...CHANNELS],
-    events: [...EVENT_NAMES],
-  })
-  await page.goto(bridge.url)
-  return page
-}
-
-const problemsOf = (page: Page) => (page as Page & { problems: string[] }).problems
-const ready = (page: Page) => page.waitForSelector('html[data-app-state="ready"]', { timeout: 20_000 })
-
-async function clients(bridge: Bridge, query = ''): Promise<ClientPage> {
-  const result = await bridge.dispatch('clients:list', { query, limit: 500 })
-  if (!result.ok) throw new Error(result.error.message)
-  return result.value as ClientPage
-}
+const openApp = useBrowser()
+const clients = (bridge: Bridge, query = '') => call<ClientPage>(bridge, 'clients:list', { query, limit: 500 })
 
 describe('the app on the demo data', () => {
   let bridge: Bridge
@@ -67,14 +26,14 @@ describe('the app on the demo data', () => {
     const expected = await clients(bridge)
     await expect(page.getByTestId('demo-badge').isVisible()).resolves.toBe(true)
     const count = await page.getByTestId('clients-count').innerText()
-    expect(count.replace(/[^\d]/g, '')).toBe(String(expected.total))
+    expect(digits(count)).toBe(String(expected.total))
     const shown = await page.getByTestId('client-name').allInnerTexts()
     expect(shown.length).toBeGreaterThan(10)
     // Virtualized: far fewer rows in the DOM than clients in the cache.
     expect(shown.length).toBeLessThan(expected.total)
     expect(shown.slice(0, 10)).toEqual(expected.rows.slice(0, 10).map((row) => row.name))
     await page.screenshot({ path: join(SHOTS, 'clients.png') })
-    expect(problemsOf(page)).toEqual([])
+    expect(page.problems).toEqual([])
     await page.close()
   })
 
@@ -126,7 +85,7 @@ describe('the app on the demo data', () => {
     await page.reload()
     await ready(page)
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark')
-    expect(problemsOf(page)).toEqual([])
+    expect(page.problems).toEqual([])
     await page.close()
   })
 
@@ -160,7 +119,7 @@ describe('a damaged cache', () => {
       await ready(page)
       const expected = await clients(bridge)
       const count = await page.getByTestId('clients-count').innerText()
-      expect(count.replace(/[^\d]/g, '')).toBe(String(expected.total))
+      expect(digits(count)).toBe(String(expected.total))
       await page.close()
     } finally {
       await bridge.close()
@@ -173,12 +132,10 @@ describe('a partner with 5,000 clients', () => {
     const bridge = await startBridge({ dbPath: join(tempDir('e2e-bench'), 'cache.sqlite'), demoOnFirstOpen: 'bench', now: NOW })
     try {
       const page = await openApp(bridge)
-      await page.waitForSelector('html[data-app-state="ready"]', { timeout: 120_000 })
+      await ready(page, 120_000)
       const first = await clients(bridge)
       expect(first.total).toBe(5000)
-      const lastResult = await bridge.dispatch('clients:list', { offset: first.total - 1, limit: 1 })
-      if (!lastResult.ok) throw new Error(lastResult.error.message)
-      const last = (lastResult.value as ClientPage).rows[0]
+      const [last] = (await call<ClientPage>(bridge, 'clients:list', { offset: first.total - 1, limit: 1 })).rows
 
       await page.getByTestId('clients-table').focus()
       await page.keyboard.press('End')
@@ -196,7 +153,7 @@ describe('a partner with 5,000 clients', () => {
         (name) => document.querySelector('[data-testid="client-name"]')?.textContent === name,
         first.rows[0].name,
       )
-      expect(problemsOf(page)).toEqual([])
+      expect(page.problems).toEqual([])
       await page.close()
     } finally {
       await bridge.close()

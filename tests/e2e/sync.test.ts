@@ -2,59 +2,16 @@
 // core syncs from the local API server: the Sync button and its progress,
 // the changes a sync detects, offline, and what the demo shows instead.
 // Screenshots land in test-artifacts/e2e/.
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BRIDGE_BRAND, BRIDGE_GLOBAL, CHANNELS, EVENT_NAMES } from '../../src/shared/channels'
 import type { ClientPage, OutboxOverview, PartnershipEventPage, SyncStatus } from '../../src/shared/contract'
 import { startApiServer, type ApiServer } from '../fixtures/api-server'
-import { ARTIFACTS, tempDir } from '../paths'
-import { installBridge } from './bridge/client'
+import { tempDir } from '../paths'
 import { startBridge, type Bridge } from './bridge/server'
-import { launchChromium } from './chromium'
+import { call, digits, NOW, ready, SHOTS, useBrowser, type WatchedPage } from './harness'
 
-const SHOTS = join(ARTIFACTS, 'e2e')
-const NOW = 1_795_000_000
+const openApp = useBrowser()
 
-let browser: Browser
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true })
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-
-type WatchedPage = Page & { problems: string[] }
-
-async function openApp(bridge: Bridge): Promise<WatchedPage> {
-  const page = (await browser.newPage({ viewport: { width: 1280, height: 800 } })) as WatchedPage
-  page.problems = []
-  page.on('pageerror', (error) => page.problems.push(error.message))
-  page.on('console', (message) => {
-    if (message.type() === 'error') page.problems.push(message.text())
-  })
-  await page.addInitScript(installBridge, {
-    secret: bridge.secret,
-    globalName: BRIDGE_GLOBAL,
-    brand: BRIDGE_BRAND,
-    channels: [...CHANNELS],
-    events: [...EVENT_NAMES],
-  })
-  await page.goto(bridge.url)
-  return page
-}
-
-const ready = (page: Page, timeout = 20_000) => page.waitForSelector('html[data-app-state="ready"]', { timeout })
-
-async function call<T>(bridge: Bridge, channel: string, input: unknown = {}): Promise<T> {
-  const result = await bridge.dispatch(channel, input)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-  return result.value as T
-}
-
-const digits = (text: string) => text.replace(/[^\d]/g, '')
 
 describe('an Infomaniak account, synced from the server', () => {
   let server: ApiServer

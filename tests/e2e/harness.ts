@@ -1,0 +1,58 @@
+// What every browser test file shares: one Debian Chromium per file, the app
+// opened on a bridge with its errors collected, readiness, and direct calls.
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
+import { BRIDGE_BRAND, BRIDGE_GLOBAL, CHANNELS, EVENT_NAMES } from '../../src/shared/channels'
+import { ARTIFACTS } from '../paths'
+import { installBridge } from './bridge/client'
+import type { Bridge } from './bridge/server'
+import { launchChromium } from './chromium'
+
+export const SHOTS = join(ARTIFACTS, 'e2e')
+/** 2026-11-18, fixed so the demo data and the server's data are the same every run. */
+export const NOW = 1_795_000_000
+
+/** A page that records every error it logs or throws, for tests to assert there were none. */
+export type WatchedPage = Page & { problems: string[] }
+
+/** Launches Chromium before the file's tests and closes it after; returns the open app's opener. */
+export function useBrowser(): (bridge: Bridge) => Promise<WatchedPage> {
+  let browser: Browser
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true })
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  return async (bridge) => {
+    const page = (await browser.newPage({ viewport: { width: 1280, height: 800 } })) as WatchedPage
+    page.problems = []
+    page.on('pageerror', (error) => page.problems.push(error.message))
+    page.on('console', (message) => {
+      if (message.type() === 'error') page.problems.push(message.text())
+    })
+    await page.addInitScript(installBridge, {
+      secret: bridge.secret,
+      globalName: BRIDGE_GLOBAL,
+      brand: BRIDGE_BRAND,
+      channels: [...CHANNELS],
+      events: [...EVENT_NAMES],
+    })
+    await page.goto(bridge.url)
+    return page
+  }
+}
+
+export const ready = (page: Page, timeout = 30_000) => page.waitForSelector('html[data-app-state="ready"]', { timeout })
+
+/** A call straight to the core behind the bridge, to compute what the page should show. */
+export async function call<T>(bridge: Bridge, channel: string, input: unknown = {}): Promise<T> {
+  const result = await bridge.dispatch(channel, input)
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
+  return result.value as T
+}
+
+export const digits = (text: string) => text.replace(/[^\d]/g, '')
