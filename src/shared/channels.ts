@@ -7,6 +7,7 @@ export const CHANNELS = [
   'cache:info',
   'cache:recover',
   'clients:list',
+  'clients:get',
   'settings:get',
   'settings:set',
   'demo:generate',

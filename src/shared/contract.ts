@@ -3,7 +3,7 @@
 // and the CLI and the browser-test bridge go through the same dispatcher.
 import { z } from 'zod'
 import { changeSchema, type Change } from './changes'
-import type { AccessType, Currency, OutboxState, PartnershipEventKind, PartnershipStatus, PaymentMode } from './domain'
+import type { AccessType, Currency, OutboxState, PartnershipEventKind, PartnershipStatus, PaymentMode, ServiceCategory } from './domain'
 import type { AppError, Result } from './result'
 import type { BRIDGE_BRAND, Channel, EventName } from './channels'
 import { settingsSchema } from './settings-schema'
@@ -50,6 +50,34 @@ export interface ClientRow {
   /** Unix seconds of the earliest upcoming product expiry, if any. */
   nextExpiry: number | null
   tags: string[]
+}
+
+export interface ClientProduct {
+  id: number
+  service: ServiceCategory
+  name: string
+  fqdn: string | null
+  /** Unix seconds. */
+  expiredAt: number | null
+  managedByPartner: boolean
+  /** Ids of the client's tags on this product. */
+  tagIds: number[]
+}
+
+export interface ClientTag {
+  /** Negative while the tag waits to be created on the server. */
+  id: number
+  name: string
+  /** 0xRRGGBB. */
+  color: number
+}
+
+/** One client with what a partner manages of it. */
+export interface ClientDetail {
+  client: ClientRow
+  partnershipId: number
+  tags: ClientTag[]
+  products: ClientProduct[]
 }
 
 export interface ClientPage {
@@ -196,6 +224,7 @@ export const contract = {
   /** Destructive: moves the damaged cache aside and starts a fresh one. */
   'cache:recover': channel<RecoverOutcome>()(empty),
   'clients:list': channel<ClientPage>()(clientsListInput),
+  'clients:get': channel<ClientDetail>()(z.object({ id: z.number().int().positive() }).strict()),
   'settings:get': channel<Settings>()(empty),
   'settings:set': channel<Settings>()(settingsSchema.partial().strict()),
   'demo:generate': channel<CacheInfo>()(z.object({ size: z.enum(DEMO_SIZES) }).strict()),

@@ -17,6 +17,7 @@ import { HOST_CHANNELS, type CoreChannel } from '../../shared/channels'
 import { fail, ok, type Result } from '../../shared/result'
 import { countRows } from './cache/counts'
 import { readDataset } from './cache/meta'
+import { clientDetail, UnknownClient } from './clients/detail'
 import { listClients } from './clients/list'
 import { listEvents, markEventsSeen } from './events/list'
 import { ChangeRefused } from './outbox/local'
@@ -113,6 +114,14 @@ export class Core {
       return ok({ movedTo, status: this.status() })
     },
     'clients:list': async (input) => this.whenReady((state) => listClients(state.db, input, this.deps.now())),
+    'clients:get': async ({ id }) => {
+      try {
+        return await this.whenReady((state) => clientDetail(state.raw, state.db, id, this.deps.now()))
+      } catch (error) {
+        if (error instanceof UnknownClient) return fail('invalid_input', `id: ${error.message}`)
+        throw error
+      }
+    },
     'demo:generate': async ({ size }) =>
       this.whenReady(async (state) => {
         await this.seed(state.raw, size)

@@ -3,7 +3,7 @@ import { existsSync, openSync, readFileSync, statSync, writeSync, closeSync } fr
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { CacheStatus, ClientPage, Channel, Input } from '../../../src/shared/contract'
+import type { CacheStatus, ClientDetail, ClientPage, Channel, Input } from '../../../src/shared/contract'
 import type { Result } from '../../../src/shared/result'
 import { CoreHost } from '../../../src/main/core/host'
 import { migrate } from '../../../src/main/core/db/migrate'
@@ -46,6 +46,7 @@ const SAMPLE_INPUTS: { [C in Channel]: Input<C> } = {
   'cache:info': {},
   'cache:recover': {},
   'clients:list': {},
+  'clients:get': { id: 999_999 },
   'settings:get': {},
   'settings:set': { theme: 'light' },
   'demo:generate': { size: 'small' },
@@ -70,6 +71,7 @@ const SAMPLE_INPUTS: { [C in Channel]: Input<C> } = {
 /** What these answer on a bare demo core: a refusal with its reason, never a fault. */
 const REFUSED_ON_DEMO: Partial<Record<Channel, string>> = {
   'cache:recover': 'invalid_input',
+  'clients:get': 'invalid_input',
   'sync:start': 'invalid_input',
   'sync:cancel': 'invalid_input',
   'sync:status': 'invalid_input',
@@ -128,6 +130,25 @@ describe('core worker', () => {
     expect(dated.every((value) => value >= NOW)).toBe(true)
 
     for (const row of byProducts.rows) expect(row.paymentMode === null).toBe(row.accessType === 'limited')
+  })
+
+  it('gives one client with its tags and products, a change showing at once', async () => {
+    const { call } = start(join(tempDir('detail'), 'cache.sqlite'))
+    const all: ClientPage = await call('clients:list', { sort: 'productCount', direction: 'desc', limit: 1 })
+    const [busiest] = all.rows
+    const detail = (await call('clients:get', { id: busiest.id })) as ClientDetail
+    expect(detail.client).toEqual(busiest)
+    expect(detail.products).toHaveLength(busiest.productCount)
+    expect(detail.tags.map((tag) => tag.name)).toEqual([...busiest.tags].sort())
+    const expiries = detail.products.map((product) => product.expiredAt ?? Number.MAX_SAFE_INTEGER)
+    expect(expiries).toEqual([...expiries].sort((a, b) => a - b))
+
+    await call('changes:submit', { change: { kind: 'tag.create', organizationId: busiest.id, name: 'Audit 2027', color: 0xaa3300 } })
+    const created = ((await call('clients:get', { id: busiest.id })) as ClientDetail).tags.find((tag) => tag.name === 'Audit 2027')!
+    expect(created.id).toBeLessThan(0)
+    await call('changes:submit', { change: { kind: 'tag.assign', organizationId: busiest.id, tagId: created.id, productIds: [detail.products[0].id] } })
+    const after = (await call('clients:get', { id: busiest.id })) as ClientDetail
+    expect(after.products[0].tagIds).toContain(created.id)
   })
 
   it('narrows the list by name, VAT number, product domain and tag', async () => {

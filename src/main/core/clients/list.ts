@@ -12,13 +12,14 @@ const ORDER = {
   productCount: sql`product_count`,
 } as const
 
-/** One page of the clients list, filtered by a search and sorted by a column. */
-export async function listClients(db: Db, input: ListInput, now: number): Promise<ClientPage> {
+/** One page of the clients list, filtered by a search and sorted by a column (or the one client `only`). */
+export async function listClients(db: Db, input: ListInput, now: number, only?: number): Promise<ClientPage> {
   const match = toFtsQuery(input.query)
   let filtered = db
     .selectFrom('organizations as o')
     .innerJoin('partnerships as p', 'p.client_organization_id', 'o.id')
     .where('o.role', '=', 'client')
+  if (only !== undefined) filtered = filtered.where('o.id', '=', only)
   if (match) filtered = filtered.where(sql<boolean>`o.id IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ${match})`)
 
   const direction = input.direction === 'asc' ? sql`ASC` : sql`DESC`
