@@ -17,6 +17,7 @@ import { generateDemo } from '../src/main/core/demo/generate'
 import { clearDomainData, insertDemo } from '../src/main/core/demo/insert'
 import { rebuildSearchIndex } from '../src/main/core/search/index'
 import { ms, percentile, report, time, timeAsync } from './measure'
+import { benchSync } from './sync'
 
 const NOW = 1_795_000_000
 const dir = mkdtempSync(join(tmpdir(), 'partner-desk-bench-'))
@@ -166,3 +167,5 @@ async function main(): Promise<void> {
 }
 
 await main()
+// 4. Sync: a full pull over HTTP from the local API server, against a raw insert of the rows it wrote.
+await benchSync()

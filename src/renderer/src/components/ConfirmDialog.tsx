@@ -1,4 +1,4 @@
-import { useId, useRef, type ReactNode } from 'react'
+import { useId, useRef, type ReactNode, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Dialog } from './Dialog'
 
@@ -12,13 +12,29 @@ interface ConfirmDialogProps {
   children?: ReactNode
   /** The act is under way: both buttons wait. */
   busy?: boolean
+  /** The confirm button waits for something (e.g. the client's name typed). */
+  confirmDisabled?: boolean
+  testId?: string
+  /** Where focus starts instead of Cancel (e.g. a field to type into). */
+  initialFocus?: RefObject<HTMLElement | null>
 }
 
 /**
  * Confirmation for a destructive action. Focus starts on Cancel so Enter is
  * never destructive; Escape cancels.
  */
-export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onCancel, children, busy = false }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  body,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  children,
+  busy = false,
+  confirmDisabled = false,
+  testId = 'confirm-dialog',
+  initialFocus,
+}: ConfirmDialogProps) {
   const { t } = useTranslation()
   const cancelRef = useRef<HTMLButtonElement>(null)
   const bodyId = useId()
@@ -28,11 +44,11 @@ export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onCancel, 
       title={title}
       role="alertdialog"
       describedBy={bodyId}
-      initialFocus={cancelRef}
+      initialFocus={initialFocus ?? cancelRef}
       onCancel={() => {
         if (!busy) onCancel()
       }}
-      testId="confirm-dialog"
+      testId={testId}
     >
       <p id={bodyId}>{body}</p>
       {children}
@@ -40,7 +56,7 @@ export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onCancel, 
         <button ref={cancelRef} type="button" className="button" disabled={busy} onClick={onCancel} data-testid="confirm-cancel">
           {t('common.cancel')}
         </button>
-        <button type="button" className="button button-danger" disabled={busy} onClick={onConfirm} data-testid="confirm-accept">
+        <button type="button" className="button button-danger" disabled={busy || confirmDisabled} onClick={onConfirm} data-testid="confirm-accept">
           {confirmLabel}
         </button>
       </div>

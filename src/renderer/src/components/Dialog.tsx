@@ -10,6 +10,8 @@ interface DialogProps {
   role?: 'dialog' | 'alertdialog'
   describedBy?: string
   testId: string
+  /** Extra class, e.g. for a wide panel. */
+  className?: string
   children: ReactNode
 }
 
@@ -18,7 +20,7 @@ interface DialogProps {
  * keeps Tab inside, and turns Escape into a `cancel` event. Focus goes back
  * to whatever had it when the dialog closes.
  */
-export function Dialog({ title, onCancel, initialFocus, role = 'dialog', describedBy, testId, children }: DialogProps) {
+export function Dialog({ title, onCancel, initialFocus, role = 'dialog', describedBy, testId, className, children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
 
@@ -39,7 +41,7 @@ export function Dialog({ title, onCancel, initialFocus, role = 'dialog', describ
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={className ? `dialog ${className}` : 'dialog'}
       role={role}
       aria-modal="true"
       aria-labelledby={titleId}

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ClientSortKey } from '../../../../shared/contract'
+import type { ClientRow, ClientSortKey } from '../../../../shared/contract'
 import { useCacheInfo } from '../../app/CacheInfoContext'
 import { markInteractive } from '../../app/readiness'
 import { useBusyWhile } from '../../app/useBusyWhile'
@@ -8,6 +8,7 @@ import { InlineError } from '../../components/InlineError'
 import { useFormatters } from '../../i18n/useFormatters'
 import { useSync } from '../../session/SyncContext'
 import type { ClientPageCache, ClientQuery } from './clientPageCache'
+import { ClientDetailPanel } from './ClientDetailPanel'
 import { ClientsTable } from './ClientsTable'
 import { useClientPages } from './useClientPages'
 import { useDebounced } from './useDebounced'
@@ -56,6 +57,14 @@ export function ClientsScreen({ active }: { active: boolean }) {
     return () => window.removeEventListener('keydown', onKeyDown)
   }, [active])
 
+  const [opened, setOpened] = useState<{ id: number; index: number } | null>(null)
+  const [restore, setRestore] = useState<{ index: number; token: number } | null>(null)
+  const onOpen = (row: { id: number }, index: number): void => setOpened({ id: row.id, index })
+  const onClose = (): void => {
+    if (opened !== null) setRestore((current) => ({ index: opened.index, token: (current?.token ?? 0) + 1 }))
+    setOpened(null)
+  }
+
   const onSort = (key: ClientSortKey, firstDirection: 'asc' | 'desc'): void =>
     setSort((current) =>
       current.sort === key
@@ -94,7 +103,8 @@ export function ClientsScreen({ active }: { active: boolean }) {
         />
         <CountLine cache={shown} />
       </div>
-      <ClientsBody pages={pages} sort={sort} onSort={onSort} />
+      <ClientsBody pages={pages} sort={sort} onSort={onSort} onOpen={onOpen} restore={restore} />
+      {opened !== null && active && <ClientDetailPanel clientId={opened.id} onClose={onClose} />}
     </section>
   )
 }
@@ -118,10 +128,14 @@ function ClientsBody({
   pages,
   sort,
   onSort,
+  onOpen,
+  restore,
 }: {
   pages: ReturnType<typeof useClientPages>
   sort: Pick<ClientQuery, 'sort' | 'direction'>
   onSort(key: ClientSortKey, firstDirection: 'asc' | 'desc'): void
+  onOpen(row: ClientRow, index: number): void
+  restore: { index: number; token: number } | null
 }) {
   const { t } = useTranslation()
   const { availability } = useSync()
@@ -143,7 +157,7 @@ function ClientsBody({
   return (
     <>
       {error}
-      <ClientsTable cache={cache} sort={sort} onSort={onSort} requestRange={pages.requestRange} />
+      <ClientsTable cache={cache} sort={sort} onSort={onSort} requestRange={pages.requestRange} onOpen={onOpen} restore={restore} />
     </>
   )
 }

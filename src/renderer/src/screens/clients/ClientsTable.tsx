@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ClientSortKey } from '../../../../shared/contract'
+import type { ClientRow, ClientSortKey } from '../../../../shared/contract'
 import { useBusyWhile } from '../../app/useBusyWhile'
 import { useFormatters } from '../../i18n/useFormatters'
 import type { ClientPageCache, ClientQuery } from './clientPageCache'
@@ -15,6 +15,10 @@ interface ClientsTableProps {
   sort: Pick<ClientQuery, 'sort' | 'direction'>
   onSort(key: ClientSortKey, firstDirection: 'asc' | 'desc'): void
   requestRange(first: number, last: number): void
+  /** Opens a client's detail (Enter on the active row, a click on a row). */
+  onOpen(row: ClientRow, index: number): void
+  /** Bumped with a row index when the detail closes: that row is active again and the grid has focus. */
+  restore: { index: number; token: number } | null
 }
 
 /**
@@ -22,7 +26,7 @@ interface ClientsTableProps {
  * the active row with aria-activedescendant, so only visible rows exist in
  * the DOM and arrow keys still reach all of them.
  */
-export function ClientsTable({ cache, sort, onSort, requestRange }: ClientsTableProps) {
+export function ClientsTable({ cache, sort, onSort, requestRange, onOpen, restore }: ClientsTableProps) {
   const { t } = useTranslation()
   const format = useFormatters()
   const gridRef = useRef<HTMLDivElement>(null)
@@ -52,6 +56,15 @@ export function ClientsTable({ cache, sort, onSort, requestRange }: ClientsTable
     virtualizer.scrollToOffset(0)
   }, [cache, virtualizer])
 
+  useEffect(() => {
+    if (restore === null || total === 0) return
+    const index = Math.max(0, Math.min(total - 1, restore.index))
+    setActive(index)
+    virtualizer.scrollToIndex(index, { align: 'auto' })
+    gridRef.current?.focus()
+    // Only a new restore request moves the focus.
+  }, [restore])
+
   const rowId = (index: number): string => `${idPrefix}-row-${index}`
   const moveTo = (index: number): void => {
     const next = Math.max(0, Math.min(total - 1, index))
@@ -70,6 +83,14 @@ export function ClientsTable({ cache, sort, onSort, requestRange }: ClientsTable
       PageUp: active - pageRows,
       Home: 0,
       End: total - 1,
+    }
+    if (event.key === 'Enter' && active >= 0) {
+      const row = cache.rowAt(active)
+      if (row !== undefined) {
+        event.preventDefault()
+        onOpen(row, active)
+      }
+      return
     }
     const target = targets[event.key]
     if (target === undefined) return
@@ -134,6 +155,7 @@ export function ClientsTable({ cache, sort, onSort, requestRange }: ClientsTable
                 onClick={() => {
                   setActive(item.index)
                   gridRef.current?.focus()
+                  onOpen(row, item.index)
                 }}
               >
                 {COLUMNS.map((column) => (

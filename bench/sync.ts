@@ -1,0 +1,268 @@
+// The sync benchmark: one full pull of the bench dataset over real HTTP from
+// the local API server, timed against a raw prepared-statement insert of the
+// very rows it wrote, with where the pull's time goes, the calls it made and
+// the memory it took. The server runs in a process of its own, as the real
+// API is remote: its work overlaps the client's instead of being billed to it.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import type Database from 'better-sqlite3'
+import { SYNCED_LISTS, type SyncResource } from '../src/shared/contract'
+import { openCache } from '../src/main/core/db/open'
+import { DEMO_TABLES_IN_INSERT_ORDER } from '../src/main/core/demo/dataset'
+import { createRemoteClient, INFOMANIAK_RATE_LIMIT, unlimitedRateLimiter } from '../src/main/core/remote/http'
+import { MAX_PER_PAGE } from '../src/main/core/remote/schemas'
+import { rebuildSearchIndex } from '../src/main/core/search/index'
+import { pull } from '../src/main/core/sync/pull'
+import { ms, report, time } from './measure'
+
+const TOKEN = 'partner-desk-bench-token'
+/** Generating the bench dataset alone takes a while on a slow machine. */
+const SERVER_START_TIMEOUT_MS = 10 * 60_000
+/** Calls a pull makes once per account whatever its size: profile, accounts (first page), account. */
+const PER_ACCOUNT_CALLS = 3
+
+interface LocalApi {
+  url: string
+  stop(): Promise<void>
+}
+
+/** tests/fixtures/api-server/dev.ts (`npm run api:dev`) in a child process, on a free port. */
+async function startLocalApi(): Promise<LocalApi> {
+  const args = ['scripts/run-ts.mjs', 'tests/fixtures/api-server/dev.ts', '--port', '0', '--size', 'bench', '--no-rate-limit', '--token', TOKEN]
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] })
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+    await exited
+  }
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let output = ''
+      const timer = setTimeout(() => reject(new Error(`the local API server did not listen within ${SERVER_START_TIMEOUT_MS / 1000} s`)), SERVER_START_TIMEOUT_MS)
+      child.stdout.setEncoding('utf8').on('data', (text: string) => {
+        output += text
+        const found = /on (http:\/\/\S+)/.exec(output)
+        if (found) {
+          clearTimeout(timer)
+          resolve(found[1])
+        }
+      })
+      void exited.then(() => reject(new Error(`the local API server exited before listening:\n${output}`)))
+    })
+    return { url, stop }
+  } catch (error) {
+    await stop()
+    throw error
+  }
+}
+
+/** Samples the process's RSS from another thread, so the merge's long synchronous transaction is seen too. */
+function rssSampler(): { peak(): Promise<number> } {
+  const worker = new Worker(
+    `const { parentPort } = require('node:worker_threads')
+     let peak = process.memoryUsage.rss()
+     const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage.rss()) }, 10)
+     parentPort.once('message', () => { clearInterval(timer); parentPort.postMessage(Math.max(peak, process.memoryUsage.rss())) })`,
+    { eval: true },
+  )
+  return {
+    peak: () =>
+      new Promise((resolve) => {
+        worker.once('message', (bytes: number) => void worker.terminate().then(() => resolve(bytes)))
+        worker.postMessage('stop')
+      }),
+  }
+}
+
+interface PullProfile {
+  totalMs: number
+  /** Waiting for the server and reading bodies. */
+  httpMs: number
+  /** Page transactions: rows converted and inserted into the TEMP tables. */
+  stagingMs: number
+  mergeMs: number
+  /** `GET /1/products` → calls, and how many distinct path parameters they used. */
+  calls: Map<string, { calls: number; params: Set<string> }>
+  /** Each list's `total`, as its pages announced it. */
+  totals: Map<SyncResource, number>
+  rssBefore: number
+  rssPeak: number
+}
+
+/**
+ * A full pull, timed from outside: the app has no timing hooks, so fetch is
+ * wrapped (HTTP), the database's transactions are wrapped (staging), and the
+ * progress events bracket the merge. What is left is JSON.parse and zod.
+ */
+async function profiledPull(db: Database.Database, baseUrl: string): Promise<PullProfile> {
+  const profile: PullProfile = { totalMs: 0, httpMs: 0, stagingMs: 0, mergeMs: 0, calls: new Map(), totals: new Map(), rssBefore: process.memoryUsage.rss(), rssPeak: 0 }
+  let merging = false
+  let mergeStarted = 0
+  const timedDb = new Proxy(db, {
+    get(target, key) {
+      if (key === 'transaction') {
+        return (run: (...args: unknown[]) => unknown) => {
+          const transaction = target.transaction(run)
+          return (...args: unknown[]) => {
+            const started = performance.now()
+            try {
+              return transaction(...args)
+            } finally {
+              if (!merging) profile.stagingMs += performance.now() - started
+            }
+          }
+        }
+      }
+      const value: unknown = Reflect.get(target, key, target)
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
+  const realFetch = globalThis.fetch
+  globalThis.fetch = async (input, init) => {
+    const started = performance.now()
+    const response = await realFetch(input, init)
+    const text = response.text.bind(response)
+    response.text = async () => {
+      try {
+        return await text()
+      } finally {
+        profile.httpMs += performance.now() - started
+      }
+    }
+    return response
+  }
+  const client = createRemoteClient({
+    baseUrl,
+    token: () => TOKEN,
+    rateLimiter: unlimitedRateLimiter,
+    onRequest: ({ request }) => {
+      const key = `${request.method} ${request.path}`
+      const entry = profile.calls.get(key) ?? { calls: 0, params: new Set<string>() }
+      entry.calls++
+      entry.params.add(JSON.stringify(request.params ?? {}))
+      profile.calls.set(key, entry)
+    },
+  })
+  const sampler = rssSampler()
+  try {
+    const started = performance.now()
+    await pull(timedDb, client, {
+      mode: 'full',
+      now: Math.floor(Date.now() / 1000),
+      onProgress: ({ resource, done, total }) => {
+        if (resource !== 'merge') profile.totals.set(resource, total)
+        else if (done === 0) {
+          merging = true
+          mergeStarted = performance.now()
+        } else profile.mergeMs = performance.now() - mergeStarted
+      },
+    })
+    profile.totalMs = performance.now() - started
+  } finally {
+    globalThis.fetch = realFetch
+    profile.rssPeak = await sampler.peak()
+  }
+  return profile
+}
+
+// Generated columns cannot be inserted: the baseline leaves them out.
+function insertableColumns(db: Database.Database, table: string): string[] {
+  const columns = db.prepare('SELECT name, hidden FROM pragma_table_xinfo(?)').all(table) as Array<{ name: string; hidden: number }>
+  return columns.filter((column) => column.hidden === 0).map((column) => column.name)
+}
+
+function openReady(path: string): Database.Database {
+  const outcome = openCache(path)
+  if (outcome.state !== 'ready') throw new Error(`bench: cannot open ${path}: ${outcome.state}`)
+  return outcome.db
+}
+
+/** The baseline: the rows the pull wrote, inserted raw into a fresh cache in one transaction; best of two. */
+function rawInsert(source: Database.Database, dir: string): { rows: number; ms: number } {
+  const tables = DEMO_TABLES_IN_INSERT_ORDER.map((table) => {
+    const columns = insertableColumns(source, table)
+    return { table, columns, values: source.prepare(`SELECT ${columns.join(', ')} FROM ${table}`).raw().all() as unknown[][] }
+  })
+  const rounds = [1, 2].map((round) => {
+    const db = openReady(join(dir, `raw-${round}.sqlite`))
+    const elapsed = time(() =>
+      db.transaction(() => {
+        for (const { table, columns, values } of tables) {
+          const insert = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+          for (const row of values) insert.run(row)
+        }
+      })(),
+    )
+    db.close()
+    return elapsed
+  })
+  return { rows: tables.reduce((sum, { values }) => sum + values.length, 0), ms: Math.min(...rounds) }
+}
+
+const count = (value: number) => value.toLocaleString('en-US')
+const share = (part: number, whole: number) => `${ms(part)}  (${((100 * part) / whole).toFixed(0)} %)`
+const perSecond = (rows: number, elapsedMs: number) => `${count(Math.round(rows / (elapsedMs / 1000)))} rows/s`
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`
+
+export async function benchSync(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'partner-desk-bench-sync-'))
+  let api: LocalApi | undefined
+  try {
+    const started = performance.now()
+    api = await startLocalApi()
+    report('Sync: local API server, bench size, own process, rate limit off', [['start (generate + listen; not in the ratios)', ms(performance.now() - started)]])
+
+    const db = openReady(join(dir, 'synced.sqlite'))
+    const profile = await profiledPull(db, api.url)
+    const ftsMs = time(() => db.transaction(() => rebuildSearchIndex(db))())
+    const raw = rawInsert(db, dir)
+    db.close()
+
+    report('Sync: full pull into a fresh cache vs raw insert of the same rows', [
+      [`rows written (${DEMO_TABLES_IN_INSERT_ORDER.length} domain tables)`, count(raw.rows)],
+      ['raw prepared-statement insert (baseline)', `${ms(raw.ms)}  ${perSecond(raw.rows, raw.ms)}`],
+      ['full pull over HTTP (one run)', `${ms(profile.totalMs)}  ${perSecond(raw.rows, profile.totalMs)}`],
+      ['  ingest throughput vs baseline (target ≥ 0.80×)', `${(raw.ms / profile.totalMs).toFixed(2)}×`],
+    ])
+
+    const rest = profile.totalMs - profile.httpMs - profile.stagingMs - profile.mergeMs
+    report('Sync: where the full pull’s time goes', [
+      ['HTTP: waiting for the server, reading bodies', share(profile.httpMs, profile.totalMs)],
+      ['JSON.parse + zod + page checks (the rest)', share(rest, profile.totalMs)],
+      ['staging: rows converted, TEMP inserts', share(profile.stagingMs, profile.totalMs)],
+      ['merge: one transaction into the cache', share(profile.mergeMs, profile.totalMs)],
+      ['  of which FTS5 rebuild (timed again apart)', ms(ftsMs)],
+    ])
+
+    const pages = SYNCED_LISTS.map((list) => [list, Math.max(1, Math.ceil((profile.totals.get(list) ?? 0) / MAX_PER_PAGE))] as const)
+    const expected = PER_ACCOUNT_CALLS + pages.reduce((sum, [, n]) => sum + n, 0)
+    const calls = [...profile.calls.values()].reduce((sum, entry) => sum + entry.calls, 0)
+    report('Sync: calls of one full pull, per endpoint (never one per client)', [
+      ...[...profile.calls].map(([endpoint, entry]): [string, string] => [endpoint, `${count(entry.calls)}  (${entry.params.size} distinct path parameters)`]),
+      ['all calls', count(calls)],
+      [`expected: ${PER_ACCOUNT_CALLS} per account + pages at ${MAX_PER_PAGE}/page`, `${count(expected)}  (${pages.map(([resource, n]) => `${resource} ${n}`).join(', ')})`],
+    ])
+
+    // A sliding window lets `limit` calls through at once, then `limit` more each window.
+    const { limit, windowMs } = INFOMANIAK_RATE_LIMIT
+    const minimumMinutes = (n: number) => ((Math.ceil(n / limit) - 1) * windowMs) / 60_000
+    const productPages = pages.find(([resource]) => resource === 'products')?.[1] ?? 0
+    report(`Sync: the same calls under the real limit (${limit} per ${windowMs / 1000} s)`, [
+      ['minimum wall time of a full pull', `${minimumMinutes(calls).toFixed(0)} min`],
+      [`  /1/products pages + ${PER_ACCOUNT_CALLS} per-account calls alone`, `${minimumMinutes(productPages + PER_ACCOUNT_CALLS).toFixed(0)} min (${productPages + PER_ACCOUNT_CALLS} calls, ${limit} pass at once)`],
+    ])
+
+    // After the suite's other sections the process already holds their heap: the growth is the pull's own.
+    report('Sync: memory of the process during the pull', [
+      ['RSS before the pull', mb(profile.rssBefore)],
+      ['peak RSS during the pull (sampled every 10 ms)', mb(profile.rssPeak)],
+      ['  growth', mb(profile.rssPeak - profile.rssBefore)],
+    ])
+  } finally {
+    await api?.stop()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
