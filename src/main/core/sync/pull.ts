@@ -42,6 +42,27 @@ const CLOCK_SKEW = 300
 
 class NotAPartner extends Error {}
 
+/**
+ * Asks for the next page as soon as the current one is handed over, so the
+ * server prepares it while this page is validated and staged.
+ */
+async function* prefetched<T>(pages: AsyncIterable<T>): AsyncGenerator<T> {
+  const iterator = pages[Symbol.asyncIterator]()
+  let next = iterator.next()
+  try {
+    for (;;) {
+      const current = await next
+      if (current.done) return
+      next = iterator.next()
+      // Settled by the next turn of the loop; until then a failure must not count as unhandled.
+      next.catch(() => undefined)
+      yield current.value
+    }
+  } finally {
+    await iterator.return?.()
+  }
+}
+
 interface SyncStateRow {
   resource: string
   cursor: string | null
@@ -115,7 +136,7 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
         }
       }
       let total = 0
-      for await (const page of client.paged(endpoint, { itemSchema, perPage: MAX_PER_PAGE, signal })) {
+      for await (const page of prefetched(client.paged(endpoint, { itemSchema, perPage: MAX_PER_PAGE, signal }))) {
         db.transaction(() => stage(page.items))()
         total = page.total
         onProgress({ resource, done: Math.min(page.page * MAX_PER_PAGE, page.total), total: page.total })
@@ -173,7 +194,7 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
       window: { from: number; to: number },
       stage: (items: readonly T[]) => void,
     ): Promise<void> => {
-      for await (const page of client.paged(endpoint, { itemSchema, perPage: MAX_PER_PAGE, query: window, signal })) {
+      for await (const page of prefetched(client.paged(endpoint, { itemSchema, perPage: MAX_PER_PAGE, query: window, signal }))) {
         db.transaction(() => stage(page.items))()
         onProgress({ resource, done: Math.min(page.page * MAX_PER_PAGE, page.total), total: page.total })
       }
