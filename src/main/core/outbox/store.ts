@@ -5,23 +5,13 @@ import { randomUUID } from 'node:crypto'
 import type BetterSqlite3 from 'better-sqlite3'
 import { changeSchema, type Change } from '../../../shared/changes'
 import type { OutboxEntry, OutboxOverview } from '../../../shared/contract'
+import type { Selectable } from 'kysely'
 import type { OutboxState } from '../../../shared/domain'
+import type { OutboxTable } from '../db/schema'
 import { applyLocally, clientOf } from './local'
 
-interface OutboxRecord {
-  id: number
-  idempotency_key: string
-  client_organization_id: number | null
-  client_name: string | null
-  payload_json: string
-  base_version: string | null
-  state: OutboxState
-  attempts: number
-  next_attempt_at: number | null
-  last_error: string | null
-  conflict_json: string | null
-  created_at: number
-}
+/** A row of the outbox, with the name of the client it concerns. */
+type OutboxRecord = Selectable<OutboxTable> & { client_name: string | null }
 
 export interface Queued {
   id: number
