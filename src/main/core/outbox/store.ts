@@ -3,9 +3,9 @@
 // deleted: done and discarded ones stay as the record of what happened.
 import { randomUUID } from 'node:crypto'
 import type BetterSqlite3 from 'better-sqlite3'
+import type { Selectable } from 'kysely'
 import { changeSchema, type Change } from '../../../shared/changes'
 import type { OutboxEntry, OutboxOverview } from '../../../shared/contract'
-import type { Selectable } from 'kysely'
 import type { OutboxState } from '../../../shared/domain'
 import type { OutboxTable } from '../db/schema'
 import { applyLocally, clientOf } from './local'
