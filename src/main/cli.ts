@@ -60,7 +60,7 @@ function settledStatus(host: CoreHost, dispatch: ReturnType<typeof createDispatc
     })
     dispatch('cache:status', {}).then((result) => {
       const status = expectValue(result as Result<CacheStatus>)
-      if (status.state !== 'ready' || status.integrity === 'ok') {
+      if (status.state !== 'ready' || status.integrity !== 'checking') {
         stop()
         resolvePromise(status)
       }

@@ -20,7 +20,7 @@ export type Dataset = { kind: 'demo'; size: DemoSize } | { kind: 'account' } | {
  * to tell the user what happened and offer a way out (never a crash loop).
  */
 /** The full quick_check runs beside the open cache, so a large file opens at once. */
-export type Integrity = 'checking' | 'ok'
+export type Integrity = 'checking' | 'ok' | 'unchecked'
 
 export type CacheStatus =
   | { state: 'ready'; dataset: Dataset; schemaVersion: number; integrity: Integrity }

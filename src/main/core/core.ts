@@ -65,7 +65,7 @@ export class Core {
 
   static async open(config: WorkerConfig, deps: CoreDeps): Promise<Core> {
     const core = new Core(config, deps)
-    core.state = await core.open()
+    core.adopt(await core.open())
     return core
   }
 
@@ -109,7 +109,7 @@ export class Core {
     'cache:recover': async () => {
       if (this.state.kind !== 'corrupt') return fail('invalid_input', 'cache:recover: the cache is not damaged; nothing was moved')
       const movedTo = this.moveAside()
-      this.state = await this.open()
+      this.adopt(await this.open())
       this.deps.emit('cache:changed', { reason: 'recovered' })
       return ok({ movedTo, status: this.status() })
     },
@@ -174,7 +174,7 @@ export class Core {
     if (this.config.demoOnFirstOpen && readDataset(outcome.db).kind === 'empty') await this.seed(outcome.db, this.config.demoOnFirstOpen)
     // A change sent when the app stopped may or may not have landed: it goes again, with the same key.
     recoverInFlight(outcome.db)
-    const state: State = {
+    return {
       kind: 'ready',
       raw: outcome.db,
       db: createKysely(outcome.db),
@@ -182,8 +182,12 @@ export class Core {
       integrity: 'checking',
       sync: this.config.remote ? this.syncJob(outcome.db, this.config.remote) : null,
     }
-    void this.checkIntegrity(state)
-    return state
+  }
+
+  /** Makes `state` the core's, then checks the file beside it (the check compares against the state it started for). */
+  private adopt(state: State): void {
+    this.state = state
+    if (state.kind === 'ready') void this.checkIntegrity(state)
   }
 
   private async checkIntegrity(state: Extract<State, { kind: 'ready' }>): Promise<void> {
@@ -195,10 +199,14 @@ export class Core {
     if (this.state !== state) return
     if (result.ok) {
       state.integrity = 'ok'
+    } else if (result.damage === 'unavailable') {
+      // The check could not run (its thread failed to start): the file is not known to be damaged.
+      state.integrity = 'unchecked'
     } else {
-      // Stop using a damaged file at once; the user decides what happens next.
-      state.raw.close()
+      // Stop using a damaged file (once a sync under way has stopped); the user decides what happens next.
       this.state = { kind: 'corrupt', message: result.message }
+      await state.sync?.settle()
+      state.raw.close()
     }
     this.deps.emit('cache:status', this.status())
   }

@@ -14,11 +14,11 @@ try {
   })
   try {
     const answer = db.pragma('quick_check', { simple: true })
-    result = answer === 'ok' ? { ok: true } : { ok: false, message: String(answer) }
+    result = answer === 'ok' ? { ok: true } : { ok: false, damage: 'found', message: String(answer) }
   } finally {
     db.close()
   }
 } catch (error) {
-  result = { ok: false, message: error instanceof Error ? error.message : String(error) }
+  result = { ok: false, damage: 'found', message: error instanceof Error ? error.message : String(error) }
 }
 parentPort?.postMessage(result)

@@ -5,7 +5,8 @@ export interface IntegrityJob {
   nativeBinding?: string
 }
 
-export type IntegrityResult = { ok: true } | { ok: false; message: string }
+/** `unavailable`: the check itself could not run, which says nothing about the file. */
+export type IntegrityResult = { ok: true } | { ok: false; damage: 'found' | 'unavailable'; message: string }
 
 export type IntegrityChecker = (job: IntegrityJob) => Promise<IntegrityResult>
 
@@ -15,9 +16,9 @@ export function integrityInThread(workerPath: string): IntegrityChecker {
     new Promise((resolve) => {
       const worker = new Worker(workerPath, { workerData: job })
       worker.once('message', (result: IntegrityResult) => resolve(result))
-      worker.once('error', (error) => resolve({ ok: false, message: error.message }))
+      worker.once('error', (error) => resolve({ ok: false, damage: 'unavailable', message: error.message }))
       worker.once('exit', (code) => {
-        if (code !== 0) resolve({ ok: false, message: `integrity check exited with code ${code}` })
+        if (code !== 0) resolve({ ok: false, damage: 'unavailable', message: `integrity check exited with code ${code}` })
       })
     })
 }

@@ -458,6 +458,7 @@ export const en = {
       integrity: 'Integrity check',
       integrityOk: 'OK',
       integrityChecking: 'Checking…',
+      integrityUnchecked: 'Could not be checked this time',
       counts: {
         clients: 'Clients',
         partnerships: 'Partnerships',

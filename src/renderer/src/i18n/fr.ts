@@ -476,6 +476,7 @@ export const fr = {
       integrity: "Contrôle d'intégrité",
       integrityOk: 'OK',
       integrityChecking: 'Vérification en cours…',
+      integrityUnchecked: 'Vérification impossible cette fois',
       counts: {
         clients: 'Clients',
         partnerships: 'Partenariats',

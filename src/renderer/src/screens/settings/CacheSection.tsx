@@ -49,7 +49,11 @@ function CacheFacts({ info }: { info: CacheInfo }) {
       : info.dataset.kind === 'account'
         ? t('settings.cache.datasetAccount')
         : t('settings.cache.datasetEmpty')
-  const integrity = info.integrity === 'ok' ? t('settings.cache.integrityOk') : t('settings.cache.integrityChecking')
+  const integrity = {
+    ok: t('settings.cache.integrityOk'),
+    checking: t('settings.cache.integrityChecking'),
+    unchecked: t('settings.cache.integrityUnchecked'),
+  }[info.integrity]
   return (
     <dl className="facts">
       <Fact label={t('settings.cache.dataset')} testId="cache-dataset">
