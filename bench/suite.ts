@@ -2,37 +2,23 @@
 // 50,000 products, 1,000,000 billing lines, 20,000 tenders). Each figure is
 // printed as a ratio against a raw better-sqlite3 baseline run on the same
 // data in the same process.
-import { rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { mkdtempSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { DEMO_SEED } from '../src/main/core/cache/seed-demo'
 import { listClients } from '../src/main/core/clients/list'
 import { CoreHost } from '../src/main/core/host'
 import { createKysely } from '../src/main/core/db/kysely'
-import { openCache } from '../src/main/core/db/open'
-import { DEMO_TABLES_IN_INSERT_ORDER } from '../src/main/core/demo/dataset'
 import { generateDemo } from '../src/main/core/demo/generate'
 import { clearDomainData, insertDemo } from '../src/main/core/demo/insert'
 import { rebuildSearchIndex } from '../src/main/core/search/index'
 import { ms, percentile, report, time, timeAsync } from './measure'
+import { openReady, rawInsert, readRows } from './raw-baseline'
 import { benchSync } from './sync'
 
 const NOW = 1_795_000_000
 const dir = mkdtempSync(join(tmpdir(), 'partner-desk-bench-'))
-
-function openReady(path: string): Database.Database {
-  const outcome = openCache(path)
-  if (outcome.state !== 'ready') throw new Error(`bench: cannot open ${path}: ${outcome.state}`)
-  return outcome.db
-}
-
-// Generated columns cannot be inserted: the baseline leaves them out.
-function insertableColumns(db: Database.Database, table: string): string[] {
-  const columns = db.prepare(`SELECT name, hidden FROM pragma_table_xinfo(?)`).all(table) as Array<{ name: string; hidden: number }>
-  return columns.filter((column) => column.hidden === 0).map((column) => column.name)
-}
 
 async function main(): Promise<void> {
   console.log(`Partner Desk benchmarks (Node ${process.version}, data in ${dir})`)
@@ -61,24 +47,9 @@ async function main(): Promise<void> {
   // The rows as the app stored them, read back before any timing starts.
   const first = appLoad(0)
   const source = new Database(appPath(0), { readonly: true })
-  const rows = DEMO_TABLES_IN_INSERT_ORDER.map((table) => {
-    const columns = insertableColumns(source, table)
-    return { table, columns, values: source.prepare(`SELECT ${columns.join(', ')} FROM ${table}`).raw().all() as unknown[][] }
-  })
+  const rows = readRows(source)
   source.close()
-  const rawLoad = (round: number) => {
-    const db = openReady(rawPath(round))
-    const elapsed = time(() =>
-      db.transaction(() => {
-        for (const { table, columns, values } of rows) {
-          const insert = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
-          for (const row of values) insert.run(row)
-        }
-      })(),
-    )
-    db.close()
-    return elapsed
-  }
+  const rawLoad = (round: number) => rawInsert(rawPath(round), rows)
   const rawTimes = [rawLoad(1), rawLoad(2)]
   const appTimes = [first, appLoad(3), appLoad(4)]
   const raw = Math.min(...rawTimes)

@@ -10,13 +10,13 @@ import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type Database from 'better-sqlite3'
 import { SYNCED_LISTS, type SyncResource } from '../src/shared/contract'
-import { openCache } from '../src/main/core/db/open'
 import { DEMO_TABLES_IN_INSERT_ORDER } from '../src/main/core/demo/dataset'
 import { createRemoteClient, INFOMANIAK_RATE_LIMIT, unlimitedRateLimiter } from '../src/main/core/remote/http'
 import { MAX_PER_PAGE } from '../src/main/core/remote/schemas'
 import { rebuildSearchIndex } from '../src/main/core/search/index'
 import { pull } from '../src/main/core/sync/pull'
 import { ms, report, time } from './measure'
+import { openReady, rawInsert, readRows } from './raw-baseline'
 
 const TOKEN = 'partner-desk-bench-token'
 /** Generating the bench dataset alone takes a while on a slow machine. */
@@ -168,38 +168,11 @@ async function profiledPull(db: Database.Database, baseUrl: string): Promise<Pul
   return profile
 }
 
-// Generated columns cannot be inserted: the baseline leaves them out.
-function insertableColumns(db: Database.Database, table: string): string[] {
-  const columns = db.prepare('SELECT name, hidden FROM pragma_table_xinfo(?)').all(table) as Array<{ name: string; hidden: number }>
-  return columns.filter((column) => column.hidden === 0).map((column) => column.name)
-}
-
-function openReady(path: string): Database.Database {
-  const outcome = openCache(path)
-  if (outcome.state !== 'ready') throw new Error(`bench: cannot open ${path}: ${outcome.state}`)
-  return outcome.db
-}
-
 /** The baseline: the rows the pull wrote, inserted raw into a fresh cache in one transaction; best of two. */
-function rawInsert(source: Database.Database, dir: string): { rows: number; ms: number } {
-  const tables = DEMO_TABLES_IN_INSERT_ORDER.map((table) => {
-    const columns = insertableColumns(source, table)
-    return { table, columns, values: source.prepare(`SELECT ${columns.join(', ')} FROM ${table}`).raw().all() as unknown[][] }
-  })
-  const rounds = [1, 2].map((round) => {
-    const db = openReady(join(dir, `raw-${round}.sqlite`))
-    const elapsed = time(() =>
-      db.transaction(() => {
-        for (const { table, columns, values } of tables) {
-          const insert = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
-          for (const row of values) insert.run(row)
-        }
-      })(),
-    )
-    db.close()
-    return elapsed
-  })
-  return { rows: tables.reduce((sum, { values }) => sum + values.length, 0), ms: Math.min(...rounds) }
+function rawBaseline(source: Database.Database, dir: string): { rows: number; ms: number } {
+  const rows = readRows(source)
+  const ms = Math.min(...[1, 2].map((round) => rawInsert(join(dir, `raw-${round}.sqlite`), rows)))
+  return { rows: rows.reduce((sum, { values }) => sum + values.length, 0), ms }
 }
 
 const count = (value: number) => value.toLocaleString('en-US')
@@ -218,7 +191,7 @@ export async function benchSync(): Promise<void> {
     const db = openReady(join(dir, 'synced.sqlite'))
     const profile = await profiledPull(db, api.url)
     const ftsMs = time(() => db.transaction(() => rebuildSearchIndex(db))())
-    const raw = rawInsert(db, dir)
+    const raw = rawBaseline(db, dir)
     db.close()
 
     report('Sync: full pull into a fresh cache vs raw insert of the same rows', [
