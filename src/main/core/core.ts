@@ -131,8 +131,8 @@ export class Core {
         return info.value
       }),
     'sync:start': async ({ mode }) => this.whenSyncable((sync) => sync.start(mode)),
-    'sync:cancel': async () => this.whenSyncable((sync) => sync.cancel()),
-    'sync:status': async () => this.whenSyncable((sync) => sync.status()),
+    'sync:cancel': async () => this.whenSyncable((sync) => ok(sync.cancel())),
+    'sync:status': async () => this.whenSyncable((sync) => ok(sync.status())),
     'changes:submit': async ({ change }) =>
       this.outboxAction((state) => enqueue(state.raw, change, this.deps.now()), (sync) => sync.startPush()),
     'outbox:list': async ({ includeDone }) => this.whenReady((state) => overview(state.raw, includeDone)),
@@ -144,28 +144,30 @@ export class Core {
         (state) => resolve(state.raw, id, keep, this.deps.now()),
         (sync) => (keep === 'mine' ? sync.startPush() : sync.start('incremental')),
       ),
-    'outbox:push': async () => this.whenSyncable((sync) => sync.startPush()),
+    'outbox:push': async () => this.whenSyncable((sync) => ok(sync.startPush())),
     'events:list': async (input) => this.whenReady((state) => listEvents(state.raw, input)),
     'events:markSeen': async ({ ids }) => this.whenReady((state) => markEventsSeen(state.raw, ids, this.deps.now())),
   }
 
   /** Sync exists only for an account's cache, not for the demo. */
-  private async whenSyncable<T>(run: (sync: SyncJob, state: Extract<State, { kind: 'ready' }>) => Result<T> | T): Promise<Result<T>> {
-    const ready = await this.whenReady((state) => state)
-    if (!ready.ok) return ready
-    const sync = ready.value.sync
-    if (!sync) return fail('invalid_input', 'the demo data has no Infomaniak account to sync: add an account first')
-    const answer = run(sync, ready.value)
-    return typeof answer === 'object' && answer !== null && 'ok' in answer && typeof answer.ok === 'boolean' ? (answer as Result<T>) : ok(answer as T)
+  private async whenSyncable<T>(run: (sync: SyncJob) => Result<T>): Promise<Result<T>> {
+    const state = this.state
+    if (state.kind !== 'ready') return this.unavailable(state)
+    if (!state.sync) return fail('invalid_input', 'the demo data has no Infomaniak account to sync: add an account first')
+    return run(state.sync)
   }
 
   private async whenReady<T>(run: (state: Extract<State, { kind: 'ready' }>) => T | Promise<T>): Promise<Result<T>> {
     const state = this.state
-    if (state.kind !== 'ready') {
-      const status = this.status()
-      return fail('cache_unavailable', status.state === 'corrupt' ? `the cache is damaged: ${status.message}` : 'the cache was written by a newer version of Partner Desk')
-    }
+    if (state.kind !== 'ready') return this.unavailable(state)
     return ok(await run(state))
+  }
+
+  private unavailable(state: Exclude<State, { kind: 'ready' }>): Result<never> {
+    return fail(
+      'cache_unavailable',
+      state.kind === 'corrupt' ? `the cache is damaged: ${state.message}` : 'the cache was written by a newer version of Partner Desk',
+    )
   }
 
   private async open(): Promise<State> {
@@ -234,7 +236,7 @@ export class Core {
   /** An outbox action: refusals the user can understand are invalid input, the rest is a fault. */
   private async outboxAction<T>(run: (state: Extract<State, { kind: 'ready' }>) => T, then?: (sync: SyncJob) => void): Promise<Result<T>> {
     const state = this.state
-    if (state.kind !== 'ready') return this.whenReady(() => undefined as never)
+    if (state.kind !== 'ready') return this.unavailable(state)
     let value: T
     try {
       value = run(state)
