@@ -213,8 +213,13 @@ describe('core worker', () => {
   it('finds damage in the background, stops using the file, and recovers on request', async () => {
     const path = join(tempDir('damaged'), 'cache.sqlite')
     const seeded = start(path)
-    await seeded.call('cache:status', {})
+    expect(await seeded.nextStatus()).toMatchObject({ state: 'ready', integrity: 'ok' })
     await seeded.host.close()
+    // Fold the WAL into the file, or pages still in it would hide the damage below.
+    const checkpoint = new Database(path)
+    checkpoint.pragma('wal_checkpoint(TRUNCATE)')
+    checkpoint.close()
+    expect(existsSync(`${path}-wal`)).toBe(false)
     // Damage pages in the middle of the file, away from the schema pages.
     const size = statSync(path).size
     const fd = openSync(path, 'r+')
