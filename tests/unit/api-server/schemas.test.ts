@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { Random } from '../../../src/main/core/demo/random'
 import { pathOf } from '../../../src/main/core/remote/endpoints'
 import {
+  billingLine,
   fromHundredths,
   money,
   paged,
@@ -9,7 +10,6 @@ import {
   product,
   tenderItem,
   totalAnswer,
-  vatRate,
 } from '../../../src/main/core/remote/schemas'
 
 describe('decimals on the wire', () => {
@@ -30,11 +30,40 @@ describe('decimals on the wire', () => {
     expect(money.safeParse({ amount: 1, currency: 'USD' }).success).toBe(false)
   })
 
-  it('parses VAT rates into basis points', () => {
-    expect(vatRate.parse(8.1)).toBe(810)
-    expect(vatRate.parse(20)).toBe(2000)
-    expect(vatRate.parse(0)).toBe(0)
-    for (const bad of [8.125, -1, 100.5]) expect(vatRate.safeParse(bad).success).toBe(false)
+  it('reads a billing line: money in minor units, the VAT rate in basis points, each problem at its field', () => {
+    const line = {
+      id: 1,
+      customer_id: 2,
+      product_id: null,
+      invoice_id: 3,
+      type: 'renewal',
+      date: 1_700_000_000,
+      description: 'Renewal',
+      amount: { amount: 4.35, currency: 'CHF' },
+      vat_rate: 8.1,
+      vat: { amount: 0.35, currency: 'CHF' },
+      paid_by: 'partner',
+    }
+    expect(billingLine.parse(line)).toEqual({
+      id: 1,
+      customer_id: 2,
+      product_id: null,
+      invoice_id: 3,
+      type: 'renewal',
+      date: 1_700_000_000,
+      description: 'Renewal',
+      amount: { minor: 435, currency: 'CHF' },
+      vat_rate_bp: 810,
+      vat: { minor: 35, currency: 'CHF' },
+      paid_by: 'partner',
+    })
+    const problems = (changes: object) =>
+      billingLine.safeParse({ ...line, ...changes }).error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    expect(problems({ vat_rate: 8.125 })).toEqual(['vat_rate: 8.125 has more than 2 decimals'])
+    expect(problems({ vat_rate: 100.5 })).toEqual(['vat_rate: 100.5 % is not a VAT rate between 0 and 100 %'])
+    expect(problems({ amount: { amount: 4.355, currency: 'CHF' } })).toEqual(['amount.amount: 4.355 has more than 2 decimals'])
+    expect(problems({ vat: { amount: 0.35, currency: 'EUR' } })).toEqual([': amount, vat mix currencies'])
+    expect(problems({ date: 1_700_000_000_000 })).toEqual(['date: 1700000000000 looks like milliseconds; expected Unix seconds'])
   })
 })
 

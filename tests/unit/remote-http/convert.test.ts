@@ -1,6 +1,7 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { moneyToMinor, unixSeconds, vatRateToBasisPoints } from '../../../src/main/core/remote/http/convert'
+import { moneyToMinor, readHundredths, readVatRate, unixSeconds } from '../../../src/main/core/remote/http/convert'
 
 function problem(schema: z.ZodType, value: unknown): string {
   const parsed = schema.safeParse(value)
@@ -61,18 +62,46 @@ describe('moneyToMinor', () => {
   })
 })
 
-describe('vatRateToBasisPoints', () => {
+describe('readHundredths', () => {
+  /** The slow, obviously right reading: the shortest decimal that reads back as the same double. */
+  function byDecimalText(value: number): number | null {
+    const decimal = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(String(value))
+    if (decimal === null) return null
+    const hundredths = Number(decimal[1] + decimal[2] + (decimal[3] ?? '').padEnd(2, '0'))
+    return Number.isSafeInteger(hundredths) ? hundredths : null
+  }
+  const read = (value: number) => {
+    const result = readHundredths(value)
+    return result.ok ? result.hundredths : null
+  }
+
+  it('reads every decimal with at most 2 places back to its hundredths', () => {
+    fc.assert(fc.property(fc.maxSafeInteger(), (hundredths) => read(hundredths / 100) === byDecimalText(hundredths / 100)))
+    fc.assert(fc.property(fc.integer({ min: -(10 ** 13), max: 10 ** 13 }), (hundredths) => read(hundredths / 100) === hundredths + 0))
+  })
+
+  it('agrees with the decimal text on any double', () => {
+    fc.assert(fc.property(fc.double({ noNaN: true }), (value) => read(value) === byDecimalText(value)), { numRuns: 20_000 })
+  })
+})
+
+describe('readVatRate', () => {
+  const basisPoints = (percent: number) => {
+    const result = readVatRate(percent)
+    return result.ok ? result.basisPoints : result.problem
+  }
+
   it('reads percent as basis points exactly', () => {
-    expect(vatRateToBasisPoints.parse(8.1)).toBe(810)
-    expect(vatRateToBasisPoints.parse(2.6)).toBe(260)
-    expect(vatRateToBasisPoints.parse(7.7)).toBe(770)
-    expect(vatRateToBasisPoints.parse(0)).toBe(0)
-    expect(vatRateToBasisPoints.parse(100)).toBe(10_000)
+    expect(basisPoints(8.1)).toBe(810)
+    expect(basisPoints(2.6)).toBe(260)
+    expect(basisPoints(7.7)).toBe(770)
+    expect(basisPoints(0)).toBe(0)
+    expect(basisPoints(100)).toBe(10_000)
   })
 
   it('rejects more than 2 decimals and rates outside 0..100 %', () => {
-    expect(problem(vatRateToBasisPoints, 8.125)).toBe(': 8.125 has more than 2 decimals')
-    expect(problem(vatRateToBasisPoints, 100.5)).toBe(': 100.5 % is not a VAT rate between 0 and 100 %')
-    expect(problem(vatRateToBasisPoints, -1)).toBe(': -1 % is not a VAT rate between 0 and 100 %')
+    expect(basisPoints(8.125)).toBe('8.125 has more than 2 decimals')
+    expect(basisPoints(100.5)).toBe('100.5 % is not a VAT rate between 0 and 100 %')
+    expect(basisPoints(-1)).toBe('-1 % is not a VAT rate between 0 and 100 %')
   })
 })

@@ -10,7 +10,7 @@ import {
   TENDER_REMOTE_STATES,
 } from '../../../shared/domain'
 import type { Money } from '../../../shared/money'
-import { moneyToMinor, unixSeconds as unixSecondsSchema, vatRateToBasisPoints } from './http/convert'
+import { moneyToMinor, readMoney, readVatRate, unixSeconds as unixSecondsSchema, wireMoney } from './http/convert'
 
 // The wire format of the remote API (docs/remote-api.md), as zod schemas that
 // the HTTP client validates every answer with and the local API server
@@ -43,10 +43,8 @@ const countryCode = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code')
 /** `{amount: 347.2, currency: 'CHF'}` on the wire; `{minor: 34720, currency: 'CHF'}` in the app. */
 export const money = moneyToMinor
 export type { Money }
-export type WireMoney = z.input<typeof money>
+export type { WireMoney } from './http/convert'
 
-/** A VAT rate as a decimal percent (8.1) on the wire; basis points (810) in the app. */
-export const vatRate = vatRateToBasisPoints
 
 // ---------------------------------------------------------------------------
 // Envelopes and errors
@@ -355,13 +353,31 @@ export const billingLine = z
     date: unixSeconds,
     description: z.string(),
     /** Excluding VAT. */
-    amount: money,
-    vat_rate: vatRate,
-    vat: money,
+    amount: wireMoney,
+    vat_rate: z.number(),
+    vat: wireMoney,
     paid_by: z.enum(PAYMENT_MODES),
   })
-  .superRefine(sameCurrency(['amount', 'vat']))
-  .transform(({ vat_rate, ...line }) => ({ ...line, vat_rate_bp: vat_rate }))
+  // Money and rate read in one pass, the line built field by field (a spread is slower): a million per full pull.
+  .transform((line, ctx) => {
+    const money = readMoney(line, ['amount', 'vat'], ctx)
+    const rate = readVatRate(line.vat_rate)
+    if (!rate.ok) ctx.addIssue({ code: 'custom', message: rate.problem, path: ['vat_rate'], input: line.vat_rate })
+    if (money === null || !rate.ok) return z.NEVER
+    return {
+      id: line.id,
+      customer_id: line.customer_id,
+      product_id: line.product_id,
+      invoice_id: line.invoice_id,
+      type: line.type,
+      date: line.date,
+      description: line.description,
+      amount: money.amount,
+      vat_rate_bp: rate.basisPoints,
+      vat: money.vat,
+      paid_by: line.paid_by,
+    }
+  })
 export type BillingLine = z.output<typeof billingLine>
 
 export const invoice = z
@@ -374,10 +390,25 @@ export const invoice = z
     issued_at: unixSeconds,
     updated_at: unixSeconds,
     status: z.enum(INVOICE_STATUSES),
-    total_excl_vat: money,
-    vat: money,
+    total_excl_vat: wireMoney,
+    vat: wireMoney,
   })
-  .superRefine(sameCurrency(['total_excl_vat', 'vat']))
+  // As billing lines: one pass for the money.
+  .transform((invoice, ctx) => {
+    const money = readMoney(invoice, ['total_excl_vat', 'vat'], ctx)
+    if (money === null) return z.NEVER
+    return {
+      id: invoice.id,
+      customer_id: invoice.customer_id,
+      organization_id: invoice.organization_id,
+      number: invoice.number,
+      issued_at: invoice.issued_at,
+      updated_at: invoice.updated_at,
+      status: invoice.status,
+      total_excl_vat: money.total_excl_vat,
+      vat: money.vat,
+    }
+  })
 export type Invoice = z.output<typeof invoice>
 
 /** A deleted tender is a tombstone: its content is no longer visible to partners. */

@@ -12,7 +12,7 @@ export {
   type SendOptions,
   type TotalOptions,
 } from './client'
-export { moneyToMinor, unixSeconds, vatRateToBasisPoints } from './convert'
+export { moneyToMinor, readVatRate, unixSeconds } from './convert'
 export type { Endpoint, HttpMethod, ParamValue, Query } from './endpoint'
 export {
   type ApiError,
