@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import type { RemoteClient } from '../../../src/main/core/remote/http/client'
 import { unixSeconds } from '../../../src/main/core/remote/http/convert'
@@ -112,14 +112,30 @@ describe('paged', () => {
     server.answer(pagedList(PRODUCTS))
     const controller = new AbortController()
     const { api } = harness(server.url)
+    let read = 0
     const error = await remoteError(
       (async () => {
-        for await (const _ of api.paged(products, { itemSchema: product, perPage: 2, signal: controller.signal })) controller.abort()
+        for await (const _ of api.paged(products, { itemSchema: product, perPage: 2, signal: controller.signal })) {
+          read++
+          controller.abort()
+        }
       })(),
     )
     expect(error.failure.kind).toBe('cancelled')
     expect(error.request.page).toBe(2)
-    expect(server.hits).toHaveLength(1)
+    expect(read).toBe(1)
+  })
+
+  it('asks for two pages ahead while one is read, and for none once the loop stops', async () => {
+    server.answer(pagedList(PRODUCTS))
+    const { api } = harness(server.url)
+    for await (const page of api.paged(products, { itemSchema: product, perPage: 1 })) {
+      expect(page.page).toBe(1)
+      await vi.waitFor(() => expect(server.hits).toHaveLength(3))
+      break
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(server.hits.map((hit) => hit.url.searchParams.get('page')).sort()).toEqual(['1', '2', '3'])
   })
 })
 

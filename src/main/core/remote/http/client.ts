@@ -113,6 +113,12 @@ type Attempt<T> =
 
 const DEFAULT_TIMEOUT_MS = 30_000
 const DEFAULT_PER_PAGE = 100
+/**
+ * Pages asked for before they are read: the server prepares the next ones
+ * while this one is checked and stored (two keep it busy; the rate limiter
+ * still counts every call).
+ */
+const PAGES_AHEAD = 2
 const IDEMPOTENT_METHODS: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE'])
 // Visible ASCII: anything else (a pasted newline, a space) cannot be sent in a header.
 const HEADER_SAFE_TOKEN = /^[\x21-\x7e]+$/
@@ -237,13 +243,29 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
       if (!Number.isSafeInteger(perPage) || perPage < 1) throw new RangeError(`paged ${endpoint.path}: ${perPage} per page`)
       const schema = pageEnvelope(itemSchema)
       const checker = new PageChecker()
-      for (let page = 1, pages = 1; page <= pages; page++) {
-        const call = prepare('GET', endpoint, { ...query, page, per_page: perPage }, { signal, page })
-        const { value, attempts } = await exchange(call, schema)
-        const fault = checker.check(page, value)
-        if (fault !== null) throw new RemoteError(call.request, { kind: 'malformed', ...fault }, attempts)
-        pages = value.pages
-        yield { items: value.data, page, pages: value.pages, total: value.total }
+      // Requests still in flight when the loop stops early are cancelled.
+      const stop = new AbortController()
+      const pageSignal = signal === undefined ? stop.signal : AbortSignal.any([signal, stop.signal])
+      const ask = (page: number) => {
+        const call = prepare('GET', endpoint, { ...query, page, per_page: perPage }, { signal: pageSignal, page })
+        const answer = exchange(call, schema).then((exchanged) => ({ call, ...exchanged }))
+        // Awaited in page order; until then a failure must not count as unhandled.
+        answer.catch(() => undefined)
+        return answer
+      }
+      const asked = new Map<number, ReturnType<typeof ask>>()
+      try {
+        for (let page = 1, pages = 1; page <= pages; page++) {
+          const { call, value, attempts } = await (asked.get(page) ?? ask(page))
+          asked.delete(page)
+          const fault = checker.check(page, value)
+          if (fault !== null) throw new RemoteError(call.request, { kind: 'malformed', ...fault }, attempts)
+          pages = value.pages
+          for (let next = page + 1; next <= Math.min(pages, page + PAGES_AHEAD); next++) if (!asked.has(next)) asked.set(next, ask(next))
+          yield { items: value.data, page, pages: value.pages, total: value.total }
+        }
+      } finally {
+        stop.abort()
       }
     },
 
