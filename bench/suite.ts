@@ -18,9 +18,8 @@ import { openReady, rawInsert, readRows } from './raw-baseline'
 import { benchSync } from './sync'
 
 const NOW = 1_795_000_000
-const dir = mkdtempSync(join(tmpdir(), 'partner-desk-bench-'))
-
-async function main(): Promise<void> {
+async function benchFoundation(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'partner-desk-bench-'))
   console.log(`Partner Desk benchmarks (Node ${process.version}, data in ${dir})`)
 
   let data!: ReturnType<typeof generateDemo>
@@ -137,6 +136,15 @@ async function main(): Promise<void> {
   rmSync(dir, { recursive: true, force: true })
 }
 
-await main()
+// `npm run bench -- sync` runs one part (foundation: load, open, search; sync); no argument runs both.
+const SECTIONS = ['foundation', 'sync'] as const
+const chosen = process.argv.slice(2)
+const unknown = chosen.filter((name) => !(SECTIONS as readonly string[]).includes(name))
+if (unknown.length > 0) {
+  console.error(`bench: unknown section ${unknown.join(', ')}; sections: ${SECTIONS.join(', ')}`)
+  process.exit(2)
+}
+const runs = (section: (typeof SECTIONS)[number]) => chosen.length === 0 || chosen.includes(section)
+if (runs('foundation')) await benchFoundation()
 // 4. Sync: a full pull over HTTP from the local API server, against a raw insert of the rows it wrote.
-await benchSync()
+if (runs('sync')) await benchSync()
