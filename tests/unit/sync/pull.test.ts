@@ -61,6 +61,26 @@ describe('pull', () => {
     expect(db.prepare('SELECT payment_mode, wallet_entrusted FROM partnerships WHERE id = ?').get(complete)).toEqual({ payment_mode: 'partner', wallet_entrusted: 1 })
   })
 
+  it('records delegated products as sorted sets before and after, and nothing when nothing changed', async () => {
+    await run('full')
+    expect((await run('full')).events).toBe(0)
+    const limited = db
+      .prepare("SELECT partnership_id FROM partnership_products GROUP BY partnership_id HAVING count(*) >= 3 LIMIT 1")
+      .pluck()
+      .get() as number
+    const before = db.prepare('SELECT product_id FROM partnership_products WHERE partnership_id = ? ORDER BY product_id').pluck().all(limited) as number[]
+    // Withdraw the first, keep the others in a new order.
+    const after = before.slice(1).reverse()
+    server.state.setAccess(limited, { type: 'limited' }, after)
+    const summary = await run('full')
+    expect(summary.events).toBe(1)
+    expect(db.prepare('SELECT kind, before_json, after_json FROM partnership_events WHERE partnership_id = ?').get(limited)).toEqual({
+      kind: 'delegated_products',
+      before_json: JSON.stringify({ product_ids: before }),
+      after_json: JSON.stringify({ product_ids: [...after].sort((a, b) => a - b) }),
+    })
+  })
+
   it('skips lists whose return=total probe did not change', async () => {
     await run('full')
     const before = server.requests.length
