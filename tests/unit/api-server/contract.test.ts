@@ -203,7 +203,7 @@ describe('paging', () => {
     const sum = (values: ArrayLike<number>) => Array.from(values).reduce((a, b) => a + b, 0)
     expect(sum(lines.map((l) => l.amount.minor))).toBe(sum(data.billingLines.amountExclVatMinor))
     expect(sum(lines.map((l) => l.vat.minor))).toBe(sum(data.billingLines.vatMinor))
-    expect(lines.every((l, i) => i === 0 || lines[i - 1].date <= l.date)).toBe(true)
+    expect(lines.every((l, i) => i === 0 || lines[i - 1].id < l.id)).toBe(true)
   })
 
   it('filters the billing history by window and customers', async () => {
@@ -214,7 +214,7 @@ describe('paging', () => {
     const expected = Array.from({ length: data.billingLines.count }, (_, i) => i).filter(
       (i) => data.billingLines.clientOrganizationId[i] === customer && data.billingLines.occurredAt[i] >= from && data.billingLines.occurredAt[i] < to,
     )
-    expect(lines.map((l) => l.id).sort((a, b) => a - b)).toEqual(expected.map((i) => i + 1))
+    expect(lines.map((l) => l.id)).toEqual(expected.map((i) => i + 1))
   })
 
   it('answers an empty page beyond the last one', async () => {

@@ -43,6 +43,8 @@ const HISTORY_OVERLAP = 7 * 86_400
  * statement took 8.7 s, 6.2 s with 64 MB; 256 MB gained nothing more).
  */
 const PULL_CACHE_KIB = 64 * 1024
+/** Whole lists are read two pages ahead: enough that the server never waits for us, nor we for it. */
+const READ_AHEAD = 2
 /** Our clock and the server's may disagree a little: probe changes from a bit before the last read. */
 const CLOCK_SKEW = 300
 
@@ -123,7 +125,7 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
         }
       }
       let total = 0
-      for await (const page of client.paged(endpoint, { itemSchema, perPage: MAX_PER_PAGE, signal })) {
+      for await (const page of client.paged(endpoint, { itemSchema, perPage: MAX_PER_PAGE, readAhead: READ_AHEAD, signal })) {
         db.transaction(() => stage(page.items))()
         total = page.total
         onProgress({ resource, done: Math.min(page.page * MAX_PER_PAGE, page.total), total: page.total })
@@ -181,7 +183,7 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
       window: { from: number; to: number },
       stage: (items: readonly T[]) => void,
     ): Promise<void> => {
-      for await (const page of client.paged(endpoint, { itemSchema, perPage: MAX_PER_PAGE, query: window, signal })) {
+      for await (const page of client.paged(endpoint, { itemSchema, perPage: MAX_PER_PAGE, readAhead: READ_AHEAD, query: window, signal })) {
         db.transaction(() => stage(page.items))()
         onProgress({ resource, done: Math.min(page.page * MAX_PER_PAGE, page.total), total: page.total })
       }

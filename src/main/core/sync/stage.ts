@@ -26,11 +26,20 @@ export type StagedTable = keyof typeof STAGED
 
 export const stagedColumns = (table: StagedTable): string => STAGED[table]
 
+/**
+ * The big lists, staged keyed by id: they come by id, so pages append, and
+ * the merge reads them in key order without sorting a million rows (each id
+ * comes once: the page checks refuse a listing that repeats one).
+ */
+const KEYED: ReadonlySet<StagedTable> = new Set(['invoices', 'billing_lines'])
+
 /** Creates (or empties) every staging table. */
 export function resetStaging(db: BetterSqlite3.Database): void {
-  for (const [table, columns] of Object.entries(STAGED)) {
-    db.exec(`CREATE TEMP TABLE IF NOT EXISTS stage_${table} AS SELECT ${columns} FROM main.${table} WHERE 0;
-      DELETE FROM temp.stage_${table};`)
+  for (const [table, columns] of Object.entries(STAGED) as [StagedTable, string][]) {
+    const create = KEYED.has(table)
+      ? `CREATE TEMP TABLE IF NOT EXISTS stage_${table} (${columns.replace(/^id, /, 'id INTEGER PRIMARY KEY, ')})`
+      : `CREATE TEMP TABLE IF NOT EXISTS stage_${table} AS SELECT ${columns} FROM main.${table} WHERE 0`
+    db.exec(`${create}; DELETE FROM temp.stage_${table};`)
   }
 }
 

@@ -77,6 +77,13 @@ export interface PagedOptions<T> {
   readonly itemSchema: z.ZodType<T>
   /** Default 100. The server may answer with fewer per page; its `items_per_page` then rules. */
   readonly perPage?: number
+  /**
+   * Pages to ask for before they are read (default 0), for a caller that reads
+   * the whole list: the server then prepares the next pages while this one is
+   * checked and stored. Each still counts against the rate limit, so a caller
+   * that may stop early keeps 0.
+   */
+  readonly readAhead?: number
   readonly signal?: AbortSignal
 }
 
@@ -113,12 +120,6 @@ type Attempt<T> =
 
 const DEFAULT_TIMEOUT_MS = 30_000
 const DEFAULT_PER_PAGE = 100
-/**
- * Pages asked for before they are read: the server prepares the next ones
- * while this one is checked and stored (two keep it busy; the rate limiter
- * still counts every call).
- */
-const PAGES_AHEAD = 2
 const IDEMPOTENT_METHODS: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE'])
 // Visible ASCII: anything else (a pasted newline, a space) cannot be sent in a header.
 const HEADER_SAFE_TOKEN = /^[\x21-\x7e]+$/
@@ -239,8 +240,9 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
       return (await exchange(call, z.object({ data: schema }))).value.data
     },
 
-    async *paged(endpoint, { query = {}, itemSchema, perPage = DEFAULT_PER_PAGE, signal }) {
+    async *paged(endpoint, { query = {}, itemSchema, perPage = DEFAULT_PER_PAGE, readAhead = 0, signal }) {
       if (!Number.isSafeInteger(perPage) || perPage < 1) throw new RangeError(`paged ${endpoint.path}: ${perPage} per page`)
+      if (!Number.isSafeInteger(readAhead) || readAhead < 0) throw new RangeError(`paged ${endpoint.path}: read ahead ${readAhead}`)
       const schema = pageEnvelope(itemSchema)
       const checker = new PageChecker()
       // Requests still in flight when the loop stops early are cancelled.
@@ -261,7 +263,7 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
           const fault = checker.check(page, value)
           if (fault !== null) throw new RemoteError(call.request, { kind: 'malformed', ...fault }, attempts)
           pages = value.pages
-          for (let next = page + 1; next <= Math.min(pages, page + PAGES_AHEAD); next++) if (!asked.has(next)) asked.set(next, ask(next))
+          for (let next = page + 1; next <= Math.min(pages, page + readAhead); next++) if (!asked.has(next)) asked.set(next, ask(next))
           yield { items: value.data, page, pages: value.pages, total: value.total }
         }
       } finally {
