@@ -20,7 +20,6 @@ import { benchSync } from './sync'
 const NOW = 1_795_000_000
 async function benchFoundation(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'partner-desk-bench-'))
-  console.log(`Partner Desk benchmarks (Node ${process.version}, data in ${dir})`)
 
   let data!: ReturnType<typeof generateDemo>
   const generation = time(() => {
@@ -145,6 +144,7 @@ if (unknown.length > 0) {
   process.exit(2)
 }
 const runs = (section: (typeof SECTIONS)[number]) => chosen.length === 0 || chosen.includes(section)
+console.log(`Partner Desk benchmarks (Node ${process.version})`)
 if (runs('foundation')) await benchFoundation()
 // 4. Sync: a full pull over HTTP from the local API server, against a raw insert of the rows it wrote.
 if (runs('sync')) await benchSync()

@@ -45,7 +45,6 @@ export const money = moneyToMinor
 export type { Money }
 export type { WireMoney } from './http/convert'
 
-
 // ---------------------------------------------------------------------------
 // Envelopes and errors
 
