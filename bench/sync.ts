@@ -12,8 +12,8 @@ import { Worker } from 'node:worker_threads'
 import type Database from 'better-sqlite3'
 import { SYNCED_LISTS, type SyncResource } from '../src/shared/contract'
 import { DEMO_TABLES_IN_INSERT_ORDER } from '../src/main/core/demo/dataset'
+import { ENDPOINTS } from '../src/main/core/remote/endpoints'
 import { createRemoteClient, INFOMANIAK_RATE_LIMIT, unlimitedRateLimiter } from '../src/main/core/remote/http'
-import { MAX_PER_PAGE } from '../src/main/core/remote/schemas'
 import { rebuildSearchIndex } from '../src/main/core/search/index'
 import { pull } from '../src/main/core/sync/pull'
 import { ms, report, time } from './measure'
@@ -24,6 +24,15 @@ const TOKEN = 'partner-desk-bench-token'
 const SERVER_START_TIMEOUT_MS = 10 * 60_000
 /** Calls a pull makes once per account whatever its size: profile, accounts (first page), account. */
 const PER_ACCOUNT_CALLS = 3
+
+/** The endpoint each synced list is read from, for its page size. */
+const LIST_ENDPOINTS = {
+  partnerships: ENDPOINTS.partnerships,
+  products: ENDPOINTS.products,
+  tenders: ENDPOINTS.tenders,
+  invoices: ENDPOINTS.invoices,
+  billing: ENDPOINTS.billingHistory,
+} satisfies Record<(typeof SYNCED_LISTS)[number], { perPage: number }>
 
 interface LocalApi {
   url: string
@@ -199,13 +208,16 @@ export async function benchSync(): Promise<void> {
       ['  of which FTS5 rebuild (timed again apart)', ms(ftsMs)],
     ])
 
-    const pages = SYNCED_LISTS.map((list) => [list, Math.max(1, Math.ceil((profile.totals.get(list) ?? 0) / MAX_PER_PAGE))] as const)
+    const pages = SYNCED_LISTS.map((list) => [list, Math.max(1, Math.ceil((profile.totals.get(list) ?? 0) / LIST_ENDPOINTS[list].perPage))] as const)
     const expected = PER_ACCOUNT_CALLS + pages.reduce((sum, [, n]) => sum + n, 0)
     const calls = [...profile.calls.values()].reduce((sum, entry) => sum + entry.calls, 0)
     report('Sync: calls of one full pull, per endpoint (never one per client)', [
       ...[...profile.calls].map(([endpoint, entry]): [string, string] => [endpoint, `${count(entry.calls)}  (${entry.params.size} distinct path parameters)`]),
       ['all calls', count(calls)],
-      [`expected: ${PER_ACCOUNT_CALLS} per account + pages at ${MAX_PER_PAGE}/page`, `${count(expected)}  (${pages.map(([resource, n]) => `${resource} ${n}`).join(', ')})`],
+      [
+        `expected: ${PER_ACCOUNT_CALLS} per account + pages (${SYNCED_LISTS.map((list) => `${list} ${count(LIST_ENDPOINTS[list].perPage)}`).join(', ')} per page)`,
+        `${count(expected)}  (${pages.map(([resource, n]) => `${resource} ${n}`).join(', ')})`,
+      ],
     ])
 
     // A sliding window lets `limit` calls through at once, then `limit` more each window.

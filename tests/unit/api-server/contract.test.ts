@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import { ENDPOINTS, type EndpointName, type Endpoints, pathOf } from '../../../src/main/core/remote/endpoints'
-import { errorAnswer, MAX_PER_PAGE } from '../../../src/main/core/remote/schemas'
+import { errorAnswer, PER_PAGE } from '../../../src/main/core/remote/schemas'
 import { type ApiServer, STAFF_INVITATION_IDS, startApiServer } from '../../fixtures/api-server'
 import { smallDemo } from '../demo/fixture'
 import { call, PARTNER, type Reply, walk } from './helpers'
@@ -114,8 +114,12 @@ describe('modeled endpoints', () => {
     const client = firstActive('complete').clientOrganizationId
     expectError(await call(server, 'GET', `/1/partners/${client}/partnerships`), 403, 'account_not_partner')
     expectError(await call(server, 'GET', '/1/partners/999999/partnerships'), 404, 'object_not_found')
-    const tooMany = expectError(await call(server, 'GET', '/1/products', { query: { page: 1, per_page: MAX_PER_PAGE + 1 } }), 422, 'validation_failed')
+    const tooMany = expectError(await call(server, 'GET', '/1/products', { query: { page: 1, per_page: PER_PAGE.public + 1 } }), 422, 'validation_failed')
     expect(tooMany.errors?.[0].context.attribute).toBe('per_page')
+    // The modeled lists serve larger pages, up to their own maximum.
+    expectAnswer('invoices', await call(server, 'GET', `${PARTNER}/invoices`, { query: { page: 1, per_page: PER_PAGE.modeled } }))
+    const tooManyModeled = expectError(await call(server, 'GET', `${PARTNER}/invoices`, { query: { page: 1, per_page: PER_PAGE.modeled + 1 } }), 422, 'validation_failed')
+    expect(tooManyModeled.errors?.[0].context.attribute).toBe('per_page')
     const noWindow = expectError(await call(server, 'GET', `${PARTNER}/billing_history`), 422, 'validation_failed')
     expect(noWindow.errors?.map((e) => e.context.attribute).sort()).toEqual(['from', 'to'])
   })
@@ -185,7 +189,7 @@ describe('paging', () => {
 
   for (const { name, path, query } of lists) {
     it(`${name}: pages add up to total, to return=total and to the whole list`, async () => {
-      const pages = await walk(server, path, MAX_PER_PAGE, query)
+      const pages = await walk(server, path, PER_PAGE.public, query)
       const ids = pages.flatMap((reply) => expectAnswer(name, reply, 'page').data.map((item) => item.id))
       const total = expectAnswer(name, await call(server, 'GET', path, { query: { ...query, return: 'total' } }), 'total').data
       const whole = expectAnswer(name, await call(server, 'GET', path, { query }), 'all').data
@@ -197,7 +201,7 @@ describe('paging', () => {
   }
 
   it('serves the whole billing history, to the minor unit', async () => {
-    const pages = await walk(server, `${PARTNER}/billing_history`, MAX_PER_PAGE, { from: 0, to: data.now + 1 })
+    const pages = await walk(server, `${PARTNER}/billing_history`, ENDPOINTS.billingHistory.perPage, { from: 0, to: data.now + 1 })
     const lines = pages.flatMap((reply) => expectAnswer('billingHistory', reply).data)
     expect(lines).toHaveLength(data.billingLines.count)
     const sum = (values: ArrayLike<number>) => Array.from(values).reduce((a, b) => a + b, 0)

@@ -35,6 +35,8 @@ interface ListEndpoint<T extends string, I extends z.ZodType<{ id: number }>, Q 
   source: Source
   query: Q
   item: I
+  /** The largest page the list serves, what a sync asks for. */
+  perPage: number
   answers: { page: ReturnType<typeof s.paged<I>>; all: ReturnType<typeof s.listed<I>>; total: typeof s.totalAnswer }
 }
 
@@ -60,6 +62,7 @@ function list<const T extends string, I extends z.ZodType<{ id: number }>, Q ext
   item: I,
   query: Q,
 ): ListEndpoint<T, I, Q> {
+  const perPage = s.PER_PAGE[source]
   return {
     kind: 'list',
     method: 'GET',
@@ -68,7 +71,8 @@ function list<const T extends string, I extends z.ZodType<{ id: number }>, Q ext
     source,
     query,
     item,
-    answers: { page: s.paged(item), all: s.listed(item), total: s.totalAnswer },
+    perPage,
+    answers: { page: s.paged(item, perPage), all: s.listed(item), total: s.totalAnswer },
   }
 }
 

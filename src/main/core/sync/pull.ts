@@ -8,7 +8,6 @@ import type { SyncProgress, SyncResource } from '../../../shared/contract'
 import { sortKey } from '../db/sort-key'
 import { ENDPOINTS } from '../remote/endpoints'
 import type { RemoteClient } from '../remote/http'
-import { MAX_PER_PAGE } from '../remote/schemas'
 import { merge, type MergeOutcome, type SyncCursor } from './merge'
 import { billingLineRow, invoiceRow, partnershipRows, productRow, productTagRows, tagRows, tenderRow } from './rows'
 import { dropStaging, resetStaging, stager } from './stage'
@@ -50,6 +49,13 @@ const CLOCK_SKEW = 300
 
 class NotAPartner extends Error {}
 
+/** A list to read whole: where it is and the page size to ask for. */
+interface ListRequest {
+  path: string
+  params?: Record<string, number>
+  perPage: number
+}
+
 interface SyncStateRow {
   resource: string
   cursor: string | null
@@ -58,7 +64,7 @@ interface SyncStateRow {
 
 /** The partner behind the token: the account its clients name as partner, else its only own account. */
 async function resolvePartner(client: RemoteClient, signal?: AbortSignal): Promise<number> {
-  for await (const page of client.paged({ path: ENDPOINTS.accounts.template }, { itemSchema: ENDPOINTS.accounts.item, perPage: MAX_PER_PAGE, signal })) {
+  for await (const page of client.paged({ path: ENDPOINTS.accounts.template }, { itemSchema: ENDPOINTS.accounts.item, perPage: ENDPOINTS.accounts.perPage, signal })) {
     const named = new Set(page.items.flatMap((account) => (account.partner_id === null ? [] : [account.partner_id])))
     if (named.size === 1) return [...named][0]
     const own = page.items.filter((account) => !account.is_customer)
@@ -110,7 +116,7 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
      */
     const readList = async <T>(
       resource: SyncResource,
-      endpoint: { path: string; params?: Record<string, number> },
+      endpoint: ListRequest,
       itemSchema: ZodType<T>,
       stage: (items: readonly T[]) => void,
       probe: 'total' | 'total_and_updated',
@@ -125,16 +131,20 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
         }
       }
       let total = 0
-      for await (const page of client.paged(endpoint, { itemSchema, perPage: MAX_PER_PAGE, readAhead: READ_AHEAD, signal })) {
+      for await (const page of client.paged(endpoint, { itemSchema, perPage: endpoint.perPage, readAhead: READ_AHEAD, signal })) {
         db.transaction(() => stage(page.items))()
         total = page.total
-        onProgress({ resource, done: Math.min(page.page * MAX_PER_PAGE, page.total), total: page.total })
+        onProgress({ resource, done: Math.min(page.page * endpoint.perPage, page.total), total: page.total })
       }
       cursors.push({ resource, cursor: String(now), lastTotal: total, full: mode === 'full' })
       return 'complete'
     }
 
-    const partnerEndpoint = (path: string) => ({ path, params: { partner_id: partnerId } })
+    const partnerEndpoint = (list: { template: string; perPage: number }): ListRequest => ({
+      path: list.template,
+      params: { partner_id: partnerId },
+      perPage: list.perPage,
+    })
 
     const stagePartnership = {
       organization: stageOrganization,
@@ -143,7 +153,7 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
       partnership: stager(db, 'partnerships'),
       delegated: stager(db, 'partnership_products'),
     }
-    const partnerships = await readList('partnerships', partnerEndpoint(ENDPOINTS.partnerships.template), ENDPOINTS.partnerships.item, (items) => {
+    const partnerships = await readList('partnerships', partnerEndpoint(ENDPOINTS.partnerships), ENDPOINTS.partnerships.item, (items) => {
       for (const item of items) {
         const rows = partnershipRows(item, partnerId, now)
         stagePartnership.organization.run(rows.organization)
@@ -155,7 +165,7 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
     }, 'total_and_updated')
 
     const stageProduct = { product: stager(db, 'products'), tag: stager(db, 'tags'), productTag: stager(db, 'product_tags') }
-    const products = await readList('products', { path: ENDPOINTS.products.template }, ENDPOINTS.products.item, (items) => {
+    const products = await readList('products', { path: ENDPOINTS.products.template, perPage: ENDPOINTS.products.perPage }, ENDPOINTS.products.item, (items) => {
       for (const item of items) {
         const row = productRow(item)
         if (row === null) {
@@ -169,7 +179,7 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
     }, 'total')
 
     const stageTender = stager(db, 'tenders')
-    const tenders = await readList('tenders', partnerEndpoint(ENDPOINTS.tenders.template), ENDPOINTS.tenders.item, (items) => {
+    const tenders = await readList('tenders', partnerEndpoint(ENDPOINTS.tenders), ENDPOINTS.tenders.item, (items) => {
       for (const item of items) {
         const row = tenderRow(item, partnerCurrency)
         if (row !== null) stageTender.run(row)
@@ -178,14 +188,14 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
 
     const readWindow = async <T>(
       resource: SyncResource,
-      endpoint: { path: string; params?: Record<string, number> },
+      endpoint: ListRequest,
       itemSchema: ZodType<T>,
       window: { from: number; to: number },
       stage: (items: readonly T[]) => void,
     ): Promise<void> => {
-      for await (const page of client.paged(endpoint, { itemSchema, perPage: MAX_PER_PAGE, readAhead: READ_AHEAD, query: window, signal })) {
+      for await (const page of client.paged(endpoint, { itemSchema, perPage: endpoint.perPage, readAhead: READ_AHEAD, query: window, signal })) {
         db.transaction(() => stage(page.items))()
-        onProgress({ resource, done: Math.min(page.page * MAX_PER_PAGE, page.total), total: page.total })
+        onProgress({ resource, done: Math.min(page.page * endpoint.perPage, page.total), total: page.total })
       }
       cursors.push({ resource, cursor: String(window.to), lastTotal: null, full: mode === 'full' })
     }
@@ -199,12 +209,12 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
     }
     const stageInvoice = stager(db, 'invoices')
     const invoiceWindow = windowFor('invoices')
-    await readWindow('invoices', partnerEndpoint(ENDPOINTS.invoices.template), ENDPOINTS.invoices.item, invoiceWindow, (items) => {
+    await readWindow('invoices', partnerEndpoint(ENDPOINTS.invoices), ENDPOINTS.invoices.item, invoiceWindow, (items) => {
       for (const item of items) stageInvoice.run(invoiceRow(item))
     })
     const stageLine = stager(db, 'billing_lines')
     const billingWindow = windowFor('billing')
-    await readWindow('billing', partnerEndpoint(ENDPOINTS.billingHistory.template), ENDPOINTS.billingHistory.item, billingWindow, (items) => {
+    await readWindow('billing', partnerEndpoint(ENDPOINTS.billingHistory), ENDPOINTS.billingHistory.item, billingWindow, (items) => {
       for (const item of items) stageLine.run(billingLineRow(item))
     })
 
