@@ -8,15 +8,16 @@ export default defineConfig({
       // Dependencies stay external (better-sqlite3 must: bundled, it cannot
       // find its .node file), except the pure-JS ones on the start-up path:
       // loading kysely and zod as hundreds of separate CommonJS files costs
-      // more than the worker's whole open. Four entries share one core: the
-      // Electron main process, the CLI, the worker that owns the database
-      // and the integrity check beside it.
+      // more than the worker's whole open. Five entries share one core: the
+      // Electron main process, the CLI, the worker that owns the database,
+      // the reader beside it and the integrity check.
       externalizeDeps: { exclude: ['kysely', 'zod'] },
       rollupOptions: {
         input: {
           index: resolve('src/main/index.ts'),
           cli: resolve('src/main/cli.ts'),
           worker: resolve('src/main/core/worker.ts'),
+          reader: resolve('src/main/core/reader.ts'),
           integrity: resolve('src/main/core/db/integrity-worker.ts'),
         },
       },

@@ -17,9 +17,7 @@ import { HOST_CHANNELS, type CoreChannel } from '../../shared/channels'
 import { fail, ok, type Result } from '../../shared/result'
 import { countRows } from './cache/counts'
 import { readDataset } from './cache/meta'
-import { clientDetail, UnknownClient } from './clients/detail'
-import { listClients } from './clients/list'
-import { listEvents, markEventsSeen } from './events/list'
+import { markEventsSeen } from './events/list'
 import { ChangeRefused } from './outbox/local'
 import { discard, enqueue, NotActionable, overview, recoverInFlight, resolve, retry } from './outbox/store'
 import { SyncJob } from './sync/job'
@@ -27,6 +25,8 @@ import { createKysely, type Db } from './db/kysely'
 import type { IntegrityChecker } from './db/integrity'
 import { openCache } from './db/open'
 import type { WorkerConfig } from './protocol'
+import type { ReadChannel } from './read-channels'
+import { answerRead } from './reads'
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void
 
@@ -113,15 +113,8 @@ export class Core {
       this.deps.emit('cache:changed', { reason: 'recovered' })
       return ok({ movedTo, status: this.status() })
     },
-    'clients:list': async (input) => this.whenReady((state) => listClients(state.db, input, this.deps.now())),
-    'clients:get': async ({ id }) => {
-      try {
-        return await this.whenReady((state) => clientDetail(state.raw, state.db, id, this.deps.now()))
-      } catch (error) {
-        if (error instanceof UnknownClient) return fail('invalid_input', `id: ${error.message}`)
-        throw error
-      }
-    },
+    'clients:list': (input) => this.read('clients:list', input),
+    'clients:get': (input) => this.read('clients:get', input),
     'demo:generate': async ({ size }) =>
       this.whenReady(async (state) => {
         await this.seed(state.raw, size)
@@ -135,7 +128,7 @@ export class Core {
     'sync:status': async () => this.whenSyncable((sync) => ok(sync.status())),
     'changes:submit': async ({ change }) =>
       this.outboxAction((state) => enqueue(state.raw, change, this.deps.now()), (sync) => sync.startPush()),
-    'outbox:list': async ({ includeDone }) => this.whenReady((state) => overview(state.raw, includeDone)),
+    'outbox:list': (input) => this.read('outbox:list', input),
     'outbox:retry': async ({ id }) => this.outboxAction((state) => retry(state.raw, id), (sync) => sync.startPush()),
     // The cache shows the server's data again once a sync has read it.
     'outbox:discard': async ({ id }) => this.outboxAction((state) => discard(state.raw, id), (sync) => sync.start('incremental')),
@@ -145,8 +138,14 @@ export class Core {
         (sync) => (keep === 'mine' ? sync.startPush() : sync.start('incremental')),
       ),
     'outbox:push': async () => this.whenSyncable((sync) => ok(sync.startPush())),
-    'events:list': async (input) => this.whenReady((state) => listEvents(state.raw, input)),
+    'events:list': (input) => this.read('events:list', input),
     'events:markSeen': async ({ ids }) => this.whenReady((state) => markEventsSeen(state.raw, ids, this.deps.now())),
+  }
+
+  private async read<C extends ReadChannel>(channel: C, input: ParsedInput<C>): Promise<Result<Output<C>>> {
+    const state = this.state
+    if (state.kind !== 'ready') return this.unavailable(state)
+    return answerRead({ raw: state.raw, db: state.db, now: this.deps.now }, channel, input)
   }
 
   /** Sync exists only for an account's cache, not for the demo. */

@@ -1,22 +1,38 @@
 // Starts the core worker and relays calls to it. Used alike by the Electron
-// main process, the CLI and the browser-test bridge.
+// main process, the CLI and the browser-test bridge. Once the core reports a
+// ready cache, what the UI reads goes to a reader thread beside it (reader.ts),
+// so a long write on the core (a large sync's merge) does not hold it up.
+import { dirname, join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { Channel, EventName, EventPayload } from '../../shared/contract'
 import { fail, type Result } from '../../shared/result'
 import type { CoreCaller } from '../ipc/dispatcher'
-import type { FromWorker, ToWorker, WorkerConfig } from './protocol'
+import type { FromReader, FromWorker, ReaderConfig, ToReader, ToWorker, WorkerConfig } from './protocol'
+import { isReadChannel, type ReadChannel } from './read-channels'
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void
 
 export interface CoreHostOptions extends WorkerConfig {
-  /** The built worker entry (out/main/worker.js). */
+  /** The built worker entry (out/main/worker.js); the reader is built beside it (reader.js). */
   workerPath: string
   /** Gives the account's token when the core syncs; absent for the demo. */
   token?: () => Promise<string | null>
 }
 
+interface Reader {
+  worker: Worker
+  /** Calls it has not answered yet: the core answers them if the reader stops. */
+  calls: Map<number, { channel: ReadChannel; input: unknown }>
+}
+
+/** How long a closing thread may take to finish its calls before it is stopped. */
+const CLOSE_GRACE_MS = 10_000
+
 export class CoreHost implements CoreCaller {
   private readonly worker: Worker
+  private reader: Reader | null = null
+  private readonly readerPath: string
+  private readonly readerConfig: ReaderConfig
   private readonly pending = new Map<number, (result: Result<unknown>) => void>()
   private readonly listeners = new Set<EventListener>()
   private nextId = 1
@@ -26,6 +42,8 @@ export class CoreHost implements CoreCaller {
 
   constructor({ workerPath, token, ...config }: CoreHostOptions) {
     this.token = token
+    this.readerPath = join(dirname(workerPath), 'reader.js')
+    this.readerConfig = { dbPath: config.dbPath, nativeBinding: config.nativeBinding, now: config.now }
     this.worker = new Worker(workerPath, { workerData: config satisfies WorkerConfig })
     this.worker.on('message', (message: FromWorker) => this.receive(message))
     this.worker.on('error', (error) => this.stop(`the core stopped: ${error.message}`))
@@ -37,7 +55,10 @@ export class CoreHost implements CoreCaller {
     const id = this.nextId++
     return new Promise((resolve) => {
       this.pending.set(id, resolve)
-      this.post({ type: 'call', id, channel, input })
+      if (this.reader && isReadChannel(channel)) {
+        this.reader.calls.set(id, { channel, input })
+        this.reader.worker.postMessage({ type: 'call', id, channel, input } satisfies ToReader)
+      } else this.post({ type: 'call', id, channel, input })
     })
   }
 
@@ -47,14 +68,14 @@ export class CoreHost implements CoreCaller {
   }
 
   /** Lets the worker close the database cleanly; forces it after a grace period. */
-  async close(graceMs = 10_000): Promise<void> {
+  async close(graceMs = CLOSE_GRACE_MS): Promise<void> {
     if (this.stopped) return
     const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()))
     this.post({ type: 'close' })
     // Calls already sent still get their answers; new ones are refused.
     this.stopped = 'the core was closed'
     const timer = setTimeout(() => void this.worker.terminate(), graceMs)
-    await exited
+    await Promise.all([exited, this.stopReader(graceMs)])
     clearTimeout(timer)
   }
 
@@ -64,8 +85,7 @@ export class CoreHost implements CoreCaller {
 
   private receive(message: FromWorker): void {
     if (message.type === 'result') {
-      this.pending.get(message.id)?.(message.result)
-      this.pending.delete(message.id)
+      this.settle(message)
       return
     }
     if (message.type === 'token-request') {
@@ -75,12 +95,52 @@ export class CoreHost implements CoreCaller {
       ;(this.token?.() ?? Promise.resolve(null)).then(answer, () => answer(null))
       return
     }
+    if (message.event === 'cache:status') {
+      // Reads go beside the core only while its cache is there to read; a damaged or newer one is the core's to refuse.
+      if (message.payload.state === 'ready') this.startReader()
+      else void this.stopReader()
+    }
     for (const listener of this.listeners) listener(message.event, message.payload)
+  }
+
+  private settle(message: FromWorker & { type: 'result' }): void {
+    this.pending.get(message.id)?.(message.result)
+    this.pending.delete(message.id)
+  }
+
+  private startReader(): void {
+    if (this.reader || this.stopped) return
+    const reader: Reader = { worker: new Worker(this.readerPath, { workerData: this.readerConfig satisfies ReaderConfig }), calls: new Map() }
+    reader.worker.on('message', (message: FromReader) => {
+      reader.calls.delete(message.id)
+      this.settle(message)
+    })
+    // A reader that fails hands its calls back to the core, which answers everything.
+    const fallBack = () => {
+      if (this.reader === reader) this.reader = null
+      for (const [id, { channel, input }] of reader.calls) if (!this.stopped) this.post({ type: 'call', id, channel, input })
+      reader.calls.clear()
+    }
+    reader.worker.on('error', fallBack)
+    reader.worker.on('exit', fallBack)
+    this.reader = reader
+  }
+
+  private async stopReader(graceMs = CLOSE_GRACE_MS): Promise<void> {
+    const reader = this.reader
+    if (!reader) return
+    this.reader = null
+    const exited = new Promise<void>((resolve) => reader.worker.once('exit', () => resolve()))
+    reader.worker.postMessage({ type: 'close' } satisfies ToReader)
+    const timer = setTimeout(() => void reader.worker.terminate(), graceMs)
+    await exited
+    clearTimeout(timer)
   }
 
   private stop(reason: string): void {
     this.stopped ??= reason
     for (const resolve of this.pending.values()) resolve(fail('cache_unavailable', this.stopped))
     this.pending.clear()
+    void this.stopReader()
   }
 }

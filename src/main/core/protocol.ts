@@ -1,6 +1,7 @@
 // Messages between a CoreHost and its worker thread.
 import type { Channel, DemoSize, EventName, EventPayload } from '../../shared/contract'
 import type { Result } from '../../shared/result'
+import type { ReadChannel } from './read-channels'
 
 export interface WorkerConfig {
   dbPath: string
@@ -38,3 +39,10 @@ export type FromWorker =
   /** Tokens stay with the host (the OS keystore); the worker asks each time it syncs. */
   | { type: 'token-request'; id: number }
   | { [E in EventName]: { type: 'event'; event: E; payload: EventPayload<E> } }[EventName]
+
+/** What the reader thread needs: the file, and the same binding and clock as the core. */
+export type ReaderConfig = Pick<WorkerConfig, 'dbPath' | 'nativeBinding' | 'now'>
+
+export type ToReader = { type: 'call'; id: number; channel: ReadChannel; input: unknown } | { type: 'close' }
+
+export type FromReader = Extract<FromWorker, { type: 'result' }>

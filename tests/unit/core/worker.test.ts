@@ -196,6 +196,24 @@ describe('core worker', () => {
     expect((await dispatch('clients:drop', {})) as Result<unknown>).toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
   })
 
+  it('answers what the UI reads while the core is busy writing, from the last committed state', async () => {
+    const path = join(tempDir('reader'), 'cache.sqlite')
+    const { call, nextStatus } = start(path)
+    // The reader starts once the core reports a ready cache.
+    expect(await nextStatus()).toMatchObject({ state: 'ready' })
+    const before: ClientPage = await call('clients:list', { limit: 5 })
+    const order: string[] = []
+    const regenerating = call('demo:generate', { size: 'small' }).then(() => order.push('write'))
+    const reading = call('clients:list', { limit: 5 }).then((page: ClientPage) => {
+      order.push('read')
+      return page
+    })
+    const [page] = await Promise.all([reading, regenerating])
+    expect(order).toEqual(['read', 'write'])
+    // The same rows as before the write began: not a half-cleared cache.
+    expect(page).toEqual(before)
+  })
+
   it('refuses a cache from a newer version, serving nothing from it', async () => {
     const path = join(tempDir('newer'), 'cache.sqlite')
     const db = new Database(path)

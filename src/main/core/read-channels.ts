@@ -1,0 +1,7 @@
+// Which channels the reader thread may answer (reads.ts answers them). Apart
+// from the handlers, so the host routes calls without loading the queries.
+export const READ_CHANNELS = ['clients:list', 'clients:get', 'events:list', 'outbox:list'] as const
+export type ReadChannel = (typeof READ_CHANNELS)[number]
+
+const readChannels = new Set<string>(READ_CHANNELS)
+export const isReadChannel = (channel: string): channel is ReadChannel => readChannels.has(channel)

@@ -1,0 +1,40 @@
+// What the UI reads while it browses, answered alike by the core (its own
+// connection) and by the reader thread (a read-only one), so a long write on
+// the core, such as a large sync's merge, does not hold them up.
+import type BetterSqlite3 from 'better-sqlite3'
+import type { Output, ParsedInput } from '../../shared/contract'
+import { fail, ok, type Result } from '../../shared/result'
+import { clientDetail, UnknownClient } from './clients/detail'
+import { listClients } from './clients/list'
+import type { Db } from './db/kysely'
+import { listEvents } from './events/list'
+import { overview } from './outbox/store'
+import type { ReadChannel } from './read-channels'
+
+export interface ReadConnection {
+  raw: BetterSqlite3.Database
+  db: Db
+  /** Unix seconds. */
+  now: () => number
+}
+
+type ReadHandlers = { [C in ReadChannel]: (connection: ReadConnection, input: ParsedInput<C>) => Promise<Result<Output<C>>> }
+
+export const READ_HANDLERS: ReadHandlers = {
+  'clients:list': async ({ db, now }, input) => ok(await listClients(db, input, now())),
+  'clients:get': async ({ raw, db, now }, { id }) => {
+    try {
+      return ok(await clientDetail(raw, db, id, now()))
+    } catch (error) {
+      if (error instanceof UnknownClient) return fail('invalid_input', `id: ${error.message}`)
+      throw error
+    }
+  },
+  'events:list': async ({ raw }, input) => ok(listEvents(raw, input)),
+  'outbox:list': async ({ raw }, { includeDone }) => ok(overview(raw, includeDone)),
+}
+
+export function answerRead<C extends ReadChannel>(connection: ReadConnection, channel: C, input: ParsedInput<C>): Promise<Result<Output<C>>> {
+  const handler = READ_HANDLERS[channel] as (connection: ReadConnection, input: ParsedInput<C>) => Promise<Result<Output<C>>>
+  return handler(connection, input)
+}
