@@ -210,7 +210,7 @@ describe('core worker', () => {
     })
     const [page] = await Promise.all([reading, regenerating])
     expect(order).toEqual(['read', 'write'])
-    // The same rows as before the write began: not a half-cleared cache.
+    // A whole page of the last committed state (the write clears the cache before it refills it).
     expect(page).toEqual(before)
   })
 
