@@ -1,6 +1,6 @@
 // The real core worker (out/main/worker.js) on real SQLite files.
-import { existsSync, openSync, readFileSync, statSync, writeSync, closeSync } from 'node:fs'
-import { join } from 'node:path'
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CacheStatus, ClientDetail, ClientPage, Channel, Input } from '../../../src/shared/contract'
@@ -10,13 +10,15 @@ import { migrate } from '../../../src/main/core/db/migrate'
 import { sortKey } from '../../../src/main/core/db/sort-key'
 import { LATEST_SCHEMA_VERSION } from '../../../src/main/core/db/migrations'
 import { createDispatcher } from '../../../src/main/ipc/dispatcher'
-import { BUILT_WORKER, tempDir } from '../../paths'
+import { ARTIFACTS, BUILT_WORKER, tempDir } from '../../paths'
 
 const NOW = 1_795_000_000 // 2026-11-18, fixed so the demo data is the same every run
 
 const hosts: CoreHost[] = []
+const cleanups: (() => void)[] = []
 afterEach(async () => {
   await Promise.all(hosts.splice(0).map((host) => host.close()))
+  for (const cleanup of cleanups.splice(0)) cleanup()
 })
 
 function start(dbPath: string, demo = true) {
@@ -212,6 +214,25 @@ describe('core worker', () => {
     expect(order).toEqual(['read', 'write'])
     // A whole page of the last committed state (the write clears the cache before it refills it).
     expect(page).toEqual(before)
+  })
+
+  it('answers reads from the core when the reader thread cannot run', async () => {
+    // A build without reader.js (inside the project, where better-sqlite3 resolves): the reader fails to start and hands its calls back.
+    mkdirSync(ARTIFACTS, { recursive: true })
+    const build = mkdtempSync(join(ARTIFACTS, 'build-without-reader-'))
+    cleanups.push(() => rmSync(build, { recursive: true, force: true }))
+    cpSync(dirname(BUILT_WORKER), build, { recursive: true })
+    rmSync(join(build, 'reader.js'))
+    const host = new CoreHost({ workerPath: join(build, basename(BUILT_WORKER)), dbPath: join(tempDir('no-reader-db'), 'cache.sqlite'), now: NOW, demoOnFirstOpen: 'small' })
+    hosts.push(host)
+    const dispatch = createDispatcher(host)
+    // Asked the moment the core reports ready: they go to the reader before it has failed.
+    const asked = new Promise<Result<unknown>[]>((resolve) =>
+      host.onEvent((event) => {
+        if (event === 'cache:status') resolve(Promise.all([1, 2, 3].map(() => dispatch('clients:list', { limit: 3 }))))
+      }),
+    )
+    for (const page of await asked) expect(page).toMatchObject({ ok: true, value: { total: 200 } })
   })
 
   it('refuses a cache from a newer version, serving nothing from it', async () => {
