@@ -83,11 +83,16 @@ describe('pull', () => {
 
   it('skips lists whose return=total probe did not change', async () => {
     await run('full')
+    const indexed = () => count('SELECT count(*) FROM clients_fts') + count('SELECT count(*) FROM tenders_fts')
+    const documents = indexed()
+    expect(documents).toBeGreaterThan(400)
     const before = server.requests.length
     const summary = await run('incremental')
     expect(summary.unchanged).toEqual(expect.arrayContaining(['partnerships', 'products']))
     const pageReads = server.requests.slice(before).filter((r) => r.path === '/1/products' && r.query.page !== undefined)
     expect(pageReads).toHaveLength(0)
+    // Nothing indexed was read, so the search index is left as it was, whole.
+    expect(indexed()).toBe(documents)
   })
 
   it.each(['malformed_json', 'wrong_types', 'truncated_page', 'duplicate_ids'] as const)(

@@ -181,7 +181,8 @@ export function merge(db: BetterSqlite3.Database, plan: MergePlan): MergeOutcome
     writeDataset(db, { kind: 'account' })
     db.prepare("INSERT INTO cache_meta (key, value) VALUES ('partner_id', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(plan.partnerId))
     plan.afterMerge?.(db)
-    rebuildSearchIndex(db)
+    // A quiet incremental pull read none of what is indexed (pending changes re-index their own clients): no 1 s rebuild every poll.
+    if (plan.partnerships === 'complete' || plan.products === 'complete' || plan.tenders === 'complete') rebuildSearchIndex(db)
     return { events: (before.get() as number) - eventsBefore, orphanProducts }
   })()
 }
