@@ -16,7 +16,7 @@ import { ENDPOINTS } from '../src/main/core/remote/endpoints'
 import { createRemoteClient, INFOMANIAK_RATE_LIMIT, unlimitedRateLimiter } from '../src/main/core/remote/http'
 import { rebuildSearchIndex } from '../src/main/core/search/index'
 import { pull } from '../src/main/core/sync/pull'
-import { ms, report, time } from './measure'
+import { ms, report, time, timeAsync } from './measure'
 import { openReady, rawInsert, readRows } from './raw-baseline'
 
 const TOKEN = 'partner-desk-bench-token'
@@ -166,6 +166,14 @@ async function profiledPull(db: Database.Database, baseUrl: string): Promise<Pul
   return profile
 }
 
+/** An incremental pull right after the full one: what every poll costs when nothing changed. */
+async function quietPull(db: Database.Database, baseUrl: string): Promise<{ ms: number; calls: number }> {
+  let calls = 0
+  const client = createRemoteClient({ baseUrl, token: () => TOKEN, rateLimiter: unlimitedRateLimiter, onRequest: () => calls++ })
+  const elapsed = await timeAsync(() => pull(db, client, { mode: 'incremental', now: Math.floor(Date.now() / 1000), onProgress: () => {} }))
+  return { ms: elapsed, calls }
+}
+
 /** The baseline: the rows the pull wrote, inserted raw into a fresh cache in one transaction; best of two. */
 function rawBaseline(source: Database.Database, dir: string): { rows: number; ms: number } {
   const rows = readRows(source)
@@ -188,6 +196,7 @@ export async function benchSync(): Promise<void> {
 
     const db = openReady(join(dir, 'synced.sqlite'))
     const profile = await profiledPull(db, api.url)
+    const quiet = await quietPull(db, api.url)
     const ftsMs = time(() => db.transaction(() => rebuildSearchIndex(db))())
     const raw = rawBaseline(db, dir)
     db.close()
@@ -227,6 +236,11 @@ export async function benchSync(): Promise<void> {
     report(`Sync: the same calls under the real limit (${limit} per ${windowMs / 1000} s)`, [
       ['minimum wall time of a full pull', `${minimumMinutes(calls).toFixed(0)} min`],
       [`  /1/products pages + ${PER_ACCOUNT_CALLS} per-account calls alone`, `${minimumMinutes(productPages + PER_ACCOUNT_CALLS).toFixed(0)} min (${productPages + PER_ACCOUNT_CALLS} calls, ${limit} pass at once)`],
+    ])
+
+    report('Sync: the next incremental pull, nothing changed on the server', [
+      ['wall time', ms(quiet.ms)],
+      ['calls (return=total probes, profile, accounts)', count(quiet.calls)],
     ])
 
     // After the suite's other sections the process already holds their heap: the growth is the pull's own.

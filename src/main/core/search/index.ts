@@ -15,14 +15,24 @@ FROM organizations o WHERE o.role = 'client'`
 
 const TENDER_DOCUMENTS = `SELECT id, title, excerpt || ' ' || coalesce(full_text, '') FROM tenders`
 
-/** Rebuilds both indexes; call inside the write path's transaction. */
-export function rebuildSearchIndex(db: BetterSqlite3.Database): void {
+/** Rebuilds the clients' index; call inside the write path's transaction. */
+export function rebuildClientIndex(db: BetterSqlite3.Database): void {
   db.exec(`DELETE FROM clients_fts;
     INSERT INTO clients_fts (rowid, name, vat_number, products, tags) ${CLIENT_DOCUMENTS};
-    DELETE FROM tenders_fts;
+    INSERT INTO clients_fts (clients_fts) VALUES ('optimize');`)
+}
+
+/** Rebuilds the tenders' index; call inside the write path's transaction. */
+export function rebuildTenderIndex(db: BetterSqlite3.Database): void {
+  db.exec(`DELETE FROM tenders_fts;
     INSERT INTO tenders_fts (rowid, title, text) ${TENDER_DOCUMENTS};
-    INSERT INTO clients_fts (clients_fts) VALUES ('optimize');
     INSERT INTO tenders_fts (tenders_fts) VALUES ('optimize');`)
+}
+
+/** Rebuilds both indexes; call inside the write path's transaction. */
+export function rebuildSearchIndex(db: BetterSqlite3.Database): void {
+  rebuildClientIndex(db)
+  rebuildTenderIndex(db)
 }
 
 /** Re-indexes some clients after their tags or products changed; call inside the write's transaction. */

@@ -5,7 +5,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import type { SyncResource } from '../../../shared/contract'
 import type { Profile } from '../remote/schemas'
 import { writeDataset } from '../cache/meta'
-import { rebuildSearchIndex } from '../search/index'
+import { rebuildClientIndex, rebuildTenderIndex } from '../search/index'
 import { stagedColumns, type StagedTable } from './stage'
 
 /** Where a list's next pull starts, written in the same transaction as the rows. */
@@ -181,8 +181,10 @@ export function merge(db: BetterSqlite3.Database, plan: MergePlan): MergeOutcome
     writeDataset(db, { kind: 'account' })
     db.prepare("INSERT INTO cache_meta (key, value) VALUES ('partner_id', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(plan.partnerId))
     plan.afterMerge?.(db)
-    // A quiet incremental pull read none of what is indexed (pending changes re-index their own clients): no 1 s rebuild every poll.
-    if (plan.partnerships === 'complete' || plan.products === 'complete' || plan.tenders === 'complete') rebuildSearchIndex(db)
+    // Only the index whose lists were read is rebuilt (pending changes re-index their own clients): the clients' takes ~1 s at
+    // bench size, too much for every poll that only saw a new tender.
+    if (plan.partnerships === 'complete' || plan.products === 'complete') rebuildClientIndex(db)
+    if (plan.tenders === 'complete') rebuildTenderIndex(db)
     return { events: (before.get() as number) - eventsBefore, orphanProducts }
   })()
 }
