@@ -44,18 +44,13 @@ describe('decimals on the wire', () => {
       vat: { amount: 0.35, currency: 'CHF' },
       paid_by: 'partner',
     }
+    // The other fields pass through as they are.
+    const { amount: _amount, vat: _vat, vat_rate: _rate, ...unchanged } = line
     expect(billingLine.parse(line)).toEqual({
-      id: 1,
-      customer_id: 2,
-      product_id: null,
-      invoice_id: 3,
-      type: 'renewal',
-      date: 1_700_000_000,
-      description: 'Renewal',
+      ...unchanged,
       amount: { minor: 435, currency: 'CHF' },
       vat_rate_bp: 810,
       vat: { minor: 35, currency: 'CHF' },
-      paid_by: 'partner',
     })
     const problems = (changes: object) =>
       billingLine.safeParse({ ...line, ...changes }).error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
