@@ -1,7 +1,8 @@
 // Starts the core worker and relays calls to it. Used alike by the Electron
 // main process, the CLI and the browser-test bridge. Once the core reports a
 // ready cache, what the UI reads goes to a reader thread beside it (reader.ts),
-// so a long write on the core (a large sync's merge) does not hold it up.
+// started at the first such read, so a long write on the core (a large sync's
+// merge) does not hold it up.
 import { dirname, join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { Channel, EventName, EventPayload } from '../../shared/contract'
@@ -31,6 +32,10 @@ const CLOSE_GRACE_MS = 10_000
 export class CoreHost implements CoreCaller {
   private readonly worker: Worker
   private reader: Reader | null = null
+  /** The core last reported a ready cache: reads may go to the reader. */
+  private cacheReady = false
+  /** A reader failed: the core answers every read until the cache is reported ready again. */
+  private readerFailed = false
   private readonly readerPath: string
   private readonly readerConfig: ReaderConfig
   private readonly pending = new Map<number, (result: Result<unknown>) => void>()
@@ -55,10 +60,16 @@ export class CoreHost implements CoreCaller {
     const id = this.nextId++
     return new Promise((resolve) => {
       this.pending.set(id, resolve)
-      if (this.reader && isReadChannel(channel)) {
-        this.reader.calls.set(id, { channel, input })
-        this.reader.worker.postMessage({ type: 'call', id, channel, input } satisfies ToReader)
-      } else this.post({ type: 'call', id, channel, input })
+      if (this.cacheReady && isReadChannel(channel)) {
+        if (this.reader) {
+          this.reader.calls.set(id, { channel, input })
+          this.reader.worker.postMessage({ type: 'call', id, channel, input } satisfies ToReader)
+          return
+        }
+        // Started by the first read once the cache is ready (a CLI never reads); that read goes to the core.
+        this.startReader()
+      }
+      this.post({ type: 'call', id, channel, input })
     })
   }
 
@@ -97,8 +108,9 @@ export class CoreHost implements CoreCaller {
     }
     if (message.event === 'cache:status') {
       // Reads go beside the core only while its cache is there to read; a damaged or newer one is the core's to refuse.
-      if (message.payload.state === 'ready') this.startReader()
-      else void this.stopReader()
+      this.cacheReady = message.payload.state === 'ready'
+      this.readerFailed = false
+      if (!this.cacheReady) void this.stopReader()
     }
     for (const listener of this.listeners) listener(message.event, message.payload)
   }
@@ -109,7 +121,7 @@ export class CoreHost implements CoreCaller {
   }
 
   private startReader(): void {
-    if (this.reader || this.stopped) return
+    if (this.reader || this.readerFailed || this.stopped) return
     const reader: Reader = { worker: new Worker(this.readerPath, { workerData: this.readerConfig satisfies ReaderConfig }), calls: new Map() }
     reader.worker.on('message', (message: FromReader) => {
       reader.calls.delete(message.id)
@@ -117,7 +129,10 @@ export class CoreHost implements CoreCaller {
     })
     // A reader that fails hands its calls back to the core, which answers everything.
     const fallBack = () => {
-      if (this.reader === reader) this.reader = null
+      if (this.reader === reader) {
+        this.reader = null
+        this.readerFailed = true
+      }
       for (const [id, { channel, input }] of reader.calls) if (!this.stopped) this.post({ type: 'call', id, channel, input })
       reader.calls.clear()
     }

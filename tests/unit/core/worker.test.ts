@@ -201,8 +201,8 @@ describe('core worker', () => {
   it('answers what the UI reads while the core is busy writing, from the last committed state', async () => {
     const path = join(tempDir('reader'), 'cache.sqlite')
     const { call, nextStatus } = start(path)
-    // The reader starts once the core reports a ready cache.
     expect(await nextStatus()).toMatchObject({ state: 'ready' })
+    // The first read once the cache is ready is the core's, and starts the reader.
     const before: ClientPage = await call('clients:list', { limit: 5 })
     const order: string[] = []
     const regenerating = call('demo:generate', { size: 'small' }).then(() => order.push('write'))
@@ -226,7 +226,7 @@ describe('core worker', () => {
     const host = new CoreHost({ workerPath: join(build, basename(BUILT_WORKER)), dbPath: join(tempDir('no-reader-db'), 'cache.sqlite'), now: NOW, demoOnFirstOpen: 'small' })
     hosts.push(host)
     const dispatch = createDispatcher(host)
-    // Asked the moment the core reports ready: they go to the reader before it has failed.
+    // Asked the moment the core reports ready: the first starts the reader, the others go to it before it has failed.
     const asked = new Promise<Result<unknown>[]>((resolve) =>
       host.onEvent((event) => {
         if (event === 'cache:status') resolve(Promise.all([1, 2, 3].map(() => dispatch('clients:list', { limit: 3 }))))
