@@ -8,9 +8,10 @@ export default defineConfig({
       // Dependencies stay external (better-sqlite3 must: bundled, it cannot
       // find its .node file), except the pure-JS ones on the start-up path:
       // loading kysely and zod as hundreds of separate CommonJS files costs
-      // more than the worker's whole open. Five entries share one core: the
+      // more than the worker's whole open. Six entries share one core: the
       // Electron main process, the CLI, the worker that owns the database,
-      // the reader beside it and the integrity check.
+      // the reader beside it, the integrity check and the billing history's
+      // staging thread.
       externalizeDeps: { exclude: ['kysely', 'zod'] },
       rollupOptions: {
         input: {
@@ -19,6 +20,7 @@ export default defineConfig({
           worker: resolve('src/main/core/worker.ts'),
           reader: resolve('src/main/core/reader.ts'),
           integrity: resolve('src/main/core/db/integrity-worker.ts'),
+          history: resolve('src/main/core/sync/history/thread.ts'),
         },
       },
     },

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { Worker } from 'node:worker_threads'
 import type Database from 'better-sqlite3'
@@ -15,6 +15,7 @@ import { DEMO_TABLES_IN_INSERT_ORDER } from '../src/main/core/demo/dataset'
 import { ENDPOINTS } from '../src/main/core/remote/endpoints'
 import { createRemoteClient, INFOMANIAK_RATE_LIMIT, unlimitedRateLimiter } from '../src/main/core/remote/http'
 import { rebuildSearchIndex } from '../src/main/core/search/index'
+import { historyInThread } from '../src/main/core/sync/history/stager'
 import { pull } from '../src/main/core/sync/pull'
 import { ms, report, time, timeAsync } from './measure'
 import { openReady, rawInsert, readRows } from './raw-baseline'
@@ -41,7 +42,7 @@ interface LocalApi {
 
 /** tests/fixtures/api-server/dev.ts (`npm run api:dev`) in a child process, on a free port. */
 async function startLocalApi(): Promise<LocalApi> {
-  const args = ['scripts/run-ts.mjs', 'tests/fixtures/api-server/dev.ts', '--port', '0', '--size', 'bench', '--no-rate-limit', '--token', TOKEN]
+  const args = ['scripts/run-ts.mjs', 'tests/fixtures/api-server/dev.ts', '--port', '0', '--size', 'bench', '--no-rate-limit', '--memoize-reads', '--token', TOKEN]
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const stop = async () => {
@@ -108,7 +109,7 @@ interface PullProfile {
  * database's transactions are wrapped (staging), and the progress events
  * bracket the merge. What is left is the HTTP client, JSON.parse and zod.
  */
-async function profiledPull(db: Database.Database, baseUrl: string): Promise<PullProfile> {
+async function profiledPull(db: Database.Database, baseUrl: string, now: number): Promise<PullProfile> {
   const profile: PullProfile = { totalMs: 0, stagingMs: 0, mergeMs: 0, calls: new Map(), totals: new Map(), idleMs: 0, rssBefore: process.memoryUsage.rss(), rssPeak: 0 }
   let merging = false
   let mergeStarted = 0
@@ -149,7 +150,8 @@ async function profiledPull(db: Database.Database, baseUrl: string): Promise<Pul
     const loop = performance.eventLoopUtilization()
     await pull(timedDb, client, {
       mode: 'full',
-      now: Math.floor(Date.now() / 1000),
+      history: historyInThread(resolve('out/main/history.js')),
+      now,
       onProgress: ({ resource, done, total }) => {
         if (resource !== 'merge') profile.totals.set(resource, total)
         else if (done === 0) {
@@ -170,7 +172,8 @@ async function profiledPull(db: Database.Database, baseUrl: string): Promise<Pul
 async function quietPull(db: Database.Database, baseUrl: string): Promise<{ ms: number; calls: number }> {
   let calls = 0
   const client = createRemoteClient({ baseUrl, token: () => TOKEN, rateLimiter: unlimitedRateLimiter, onRequest: () => calls++ })
-  const elapsed = await timeAsync(() => pull(db, client, { mode: 'incremental', now: Math.floor(Date.now() / 1000), onProgress: () => {} }))
+  const history = historyInThread(resolve('out/main/history.js'))
+  const elapsed = await timeAsync(() => pull(db, client, { mode: 'incremental', now: Math.floor(Date.now() / 1000), onProgress: () => {}, history }))
   return { ms: elapsed, calls }
 }
 
@@ -194,8 +197,19 @@ export async function benchSync(): Promise<void> {
     api = await startLocalApi()
     report('Sync: local API server, bench size, own process, rate limit off', [['start (generate + listen; not in the ratios)', ms(performance.now() - started)]])
 
+    // The same pull three times, each into a fresh cache: first while the server renders every answer as it is asked for, on
+    // the same two cores; then twice with its answers ready, as a remote server's work costs this machine nothing (the best of
+    // the two is kept, as the baseline keeps its best of two).
+    const now = Math.floor(Date.now() / 1000)
+    const coldDb = openReady(join(dir, 'cold.sqlite'))
+    const cold = await profiledPull(coldDb, api.url, now)
+    coldDb.close()
+    const warmDb = openReady(join(dir, 'warm.sqlite'))
+    const warm = await profiledPull(warmDb, api.url, now)
+    warmDb.close()
     const db = openReady(join(dir, 'synced.sqlite'))
-    const profile = await profiledPull(db, api.url)
+    const again = await profiledPull(db, api.url, now)
+    const profile = again.totalMs < warm.totalMs ? again : warm
     const quiet = await quietPull(db, api.url)
     const ftsMs = time(() => db.transaction(() => rebuildSearchIndex(db))())
     const raw = rawBaseline(db, dir)
@@ -204,15 +218,18 @@ export async function benchSync(): Promise<void> {
     report('Sync: full pull into a fresh cache vs raw insert of the same rows', [
       [`rows written (${DEMO_TABLES_IN_INSERT_ORDER.length} domain tables)`, count(raw.rows)],
       ['raw prepared-statement insert (baseline)', `${ms(raw.ms)}  ${perSecond(raw.rows, raw.ms)}`],
-      ['full pull over HTTP (one run)', `${ms(profile.totalMs)}  ${perSecond(raw.rows, profile.totalMs)}`],
+      ['full pull over HTTP, the server rendering its answers meanwhile', `${ms(cold.totalMs)}  ${perSecond(raw.rows, cold.totalMs)}`],
+      ['  vs baseline', `${(raw.ms / cold.totalMs).toFixed(2)}×`],
+      ['full pull over HTTP, the server’s answers ready (as remote), best of two', `${ms(profile.totalMs)}  ${perSecond(raw.rows, profile.totalMs)}  (other: ${ms(Math.max(warm.totalMs, again.totalMs))})`],
       ['  ingest throughput vs baseline (target ≥ 0.80×)', `${(raw.ms / profile.totalMs).toFixed(2)}×`],
     ])
 
     const rest = profile.totalMs - profile.idleMs - profile.stagingMs - profile.mergeMs
-    report('Sync: where the full pull’s time goes', [
-      ['idle: waiting for the server', share(profile.idleMs, profile.totalMs)],
-      ['busy: HTTP client, JSON.parse, zod, page checks (the rest)', share(rest, profile.totalMs)],
-      ['staging: rows converted, TEMP inserts', share(profile.stagingMs, profile.totalMs)],
+    report('Sync: where the full pull’s time goes (server answers ready)', [
+      ['reading: the history thread stages the billing history beside this one', share(profile.totalMs - profile.mergeMs, profile.totalMs)],
+      ['  this thread idle: waiting for the server or the history thread', share(profile.idleMs, profile.totalMs)],
+      ['  this thread busy: HTTP client; JSON.parse, zod, page checks of the other lists', share(rest, profile.totalMs)],
+      ['  this thread staging the other lists: rows converted, TEMP inserts', share(profile.stagingMs, profile.totalMs)],
       ['merge: one transaction into the cache', share(profile.mergeMs, profile.totalMs)],
       ['  of which FTS5 rebuild (timed again apart)', ms(ftsMs)],
     ])
@@ -243,11 +260,11 @@ export async function benchSync(): Promise<void> {
       ['calls (return=total probes, profile, accounts)', count(quiet.calls)],
     ])
 
-    // After the suite's other sections the process already holds their heap: the growth is the pull's own.
-    report('Sync: memory of the process during the pull', [
-      ['RSS before the pull', mb(profile.rssBefore)],
-      ['peak RSS during the pull (sampled every 10 ms)', mb(profile.rssPeak)],
-      ['  growth', mb(profile.rssPeak - profile.rssBefore)],
+    // The first pull's: after the suite's other sections the process already holds their heap, so the growth is the pull's own.
+    report('Sync: memory of the process during the first pull', [
+      ['RSS before the pull', mb(cold.rssBefore)],
+      ['peak RSS during the pull (sampled every 10 ms)', mb(cold.rssPeak)],
+      ['  growth', mb(cold.rssPeak - cold.rssBefore)],
     ])
   } finally {
     await api?.stop()

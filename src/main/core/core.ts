@@ -27,12 +27,16 @@ import { openCache } from './db/open'
 import type { WorkerConfig } from './protocol'
 import type { ReadChannel } from './read-channels'
 import { answerRead } from './reads'
+import type { HistoryStaging } from './sync/history/stager'
+import { dropHistoryStage } from './sync/history/table'
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void
 
 export interface CoreDeps {
   emit: Emit
   checkIntegrity: IntegrityChecker
+  /** Who stages a pull's billing history; default: a second connection on the core's thread. */
+  stageHistory?: HistoryStaging
   /** Unix seconds. */
   now: () => number
   /** Asks the host for the account's token (kept in the OS keystore, never in the cache). */
@@ -175,6 +179,8 @@ export class Core {
     if (this.config.demoOnFirstOpen && readDataset(outcome.db).kind === 'empty') await this.seed(outcome.db, this.config.demoOnFirstOpen)
     // A change sent when the app stopped may or may not have landed: it goes again, with the same key.
     recoverInFlight(outcome.db)
+    // A pull stopped while it staged the billing history (killed, say) left the staged lines in the file: nothing reads them.
+    dropHistoryStage(outcome.db)
     return {
       kind: 'ready',
       raw: outcome.db,
@@ -224,6 +230,7 @@ export class Core {
         if (outcome.ok) this.deps.emit('cache:changed', { reason: 'sync' })
       },
       onOutboxChanged: () => this.outboxChanged(raw),
+      ...(this.deps.stageHistory ? { stageHistory: this.deps.stageHistory } : {}),
     })
   }
 

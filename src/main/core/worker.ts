@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { fail } from '../../shared/result'
 import { Core } from './core'
 import { integrityInThread } from './db/integrity'
+import { historyInThread } from './sync/history/stager'
 import type { FromWorker, ToWorker, WorkerConfig } from './protocol'
 
 const port = parentPort
@@ -29,6 +30,7 @@ const opening: Promise<Core | string> = Core.open(config, {
   emit: (event, payload) => post({ type: 'event', event, payload } as FromWorker),
   // Built next to this file by electron-vite (out/main/integrity.js).
   checkIntegrity: integrityInThread(join(__dirname, 'integrity.js')),
+  stageHistory: historyInThread(join(__dirname, 'history.js'), config.nativeBinding),
   now: () => config.now ?? Math.floor(Date.now() / 1000),
   requestToken,
 }).catch((error: unknown) => `the cache could not be opened: ${error instanceof Error ? error.message : String(error)}`)

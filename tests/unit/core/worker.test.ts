@@ -9,6 +9,7 @@ import { CoreHost } from '../../../src/main/core/host'
 import { migrate } from '../../../src/main/core/db/migrate'
 import { sortKey } from '../../../src/main/core/db/sort-key'
 import { LATEST_SCHEMA_VERSION } from '../../../src/main/core/db/migrations'
+import { createHistoryStage, HISTORY_STAGE } from '../../../src/main/core/sync/history/table'
 import { createDispatcher } from '../../../src/main/ipc/dispatcher'
 import { ARTIFACTS, BUILT_WORKER, tempDir } from '../../paths'
 
@@ -107,6 +108,23 @@ describe('core worker', () => {
     const status: CacheStatus = await call('cache:status', {})
     expect(status).toMatchObject({ state: 'ready', dataset: { kind: 'demo', size: 'small' }, schemaVersion: LATEST_SCHEMA_VERSION })
     expect(await integrity).toMatchObject({ state: 'ready', integrity: 'ok' })
+  })
+
+  it('drops the billing history a killed pull left staged, once it opens the file', async () => {
+    const path = join(tempDir('staged'), 'cache.sqlite')
+    const first = start(path)
+    await first.call('cache:status', {})
+    await first.host.close()
+    const raw = new Database(path)
+    createHistoryStage(raw)
+    raw.pragma('foreign_keys = OFF')
+    raw.prepare(`INSERT INTO ${HISTORY_STAGE} SELECT 1, 999999, NULL, NULL, 'order', 0, '', 0, 0, 0, 'CHF', 'customer'`).run()
+    raw.close()
+    const { call } = start(path)
+    expect(await call('cache:status', {})).toMatchObject({ state: 'ready' })
+    const after = new Database(path, { readonly: true })
+    expect(after.prepare('SELECT count(*) FROM sqlite_master WHERE name = ?').pluck().get(HISTORY_STAGE)).toBe(0)
+    after.close()
   })
 
   it('lists clients page by page in the order asked', async () => {

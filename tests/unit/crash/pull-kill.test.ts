@@ -1,5 +1,6 @@
 // kill -9 during `partner-desk sync`, over and over: the pull stages pages in
-// TEMP tables and merges them, cursors included, in one transaction, so after
+// TEMP tables (the billing history in a table of its own that the next start
+// drops) and merges them, cursors included, in one transaction, so after
 // any kill the cache must be intact and either exactly as before the run or
 // wholly merged. Then a normal sync must converge.
 import { rmSync } from 'node:fs'
@@ -115,6 +116,7 @@ describe('kill -9 during a pull', () => {
     expect(full.run.code, full.run.errors).toBe(0)
     const synced = readCache(cachePathOf(args.dataDir, ACCOUNT))
     expectIntact(synced, 'full sync')
+    expect(synced.staged, 'a pull leaves no staged history behind').toBe(false)
     expectMerged(synced, full.window, 'full sync')
 
     const incremental = await sync({ full: false })

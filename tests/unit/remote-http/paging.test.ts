@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
-import type { RemoteClient } from '../../../src/main/core/remote/http/client'
+import type { PageReader, RemoteClient } from '../../../src/main/core/remote/http/client'
 import { unixSeconds } from '../../../src/main/core/remote/http/convert'
-import type { Page } from '../../../src/main/core/remote/http/paging'
-import { harness, remoteError } from './helpers'
+import type { Page, PageMeta } from '../../../src/main/core/remote/http/paging'
+import type { Checked } from '../../../src/main/core/remote/http/validate'
+import { harness, remoteError, TOKEN } from './helpers'
 import { type Handler, reply, startServer, success, type TestServer } from './server'
 
 let server: TestServer
@@ -132,6 +133,68 @@ describe('paged', () => {
     }
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(server.hits.map((hit) => hit.url.searchParams.get('page')).sort()).toEqual(['1', '2', '3'])
+  })
+})
+
+describe('readPages', () => {
+  /** A reader as the billing history's thread is one: it parses the body, and keeps what it read. */
+  function keepingReader(fail?: (page: number) => Checked<PageMeta> | Error | undefined) {
+    const read: Array<{ page: number; ids: number[] }> = []
+    const reader: PageReader = async (page, body) => {
+      const failure = fail?.(page)
+      if (failure instanceof Error) throw failure
+      if (failure !== undefined) return failure
+      const envelope = JSON.parse(body) as Envelope
+      read.push({ page, ids: envelope.data.map((item) => (item as Product).id) })
+      return { ok: true, value: { page: envelope.page, pages: envelope.pages, total: envelope.total } }
+    }
+    return { reader, read }
+  }
+  const readAll = async (api: RemoteClient, reader: PageReader) => {
+    const metas: PageMeta[] = []
+    for await (const meta of api.readPages(products, { reader, perPage: 2 })) metas.push(meta)
+    return metas
+  }
+
+  it('hands each page’s answer to the reader, and follows the pages it reports', async () => {
+    server.answer(pagedList(PRODUCTS))
+    const { api } = harness(server.url)
+    const { reader, read } = keepingReader()
+    expect(await readAll(api, reader)).toEqual([1, 2, 3].map((page) => ({ page, pages: 3, total: 5 })))
+    expect(read).toEqual([
+      { page: 1, ids: [1, 2] },
+      { page: 2, ids: [3, 4] },
+      { page: 3, ids: [5] },
+    ])
+  })
+
+  it('reads a refusal itself and retries it as any call: the reader sees only successful answers', async () => {
+    const list = pagedList(PRODUCTS)
+    server.answer((hit, response, index) => (index === 1 ? reply(response, 503, '') : list(hit, response, index)))
+    const { api, retries } = harness(server.url)
+    const { reader, read } = keepingReader()
+    await readAll(api, reader)
+    expect(read.map((entry) => entry.page)).toEqual([1, 2, 3])
+    expect(retries.map((retry) => [retry.request.page, retry.failure.kind])).toEqual([[2, 'server']])
+  })
+
+  it('fails with the reader’s failure, naming the page, with the token scrubbed from what it quotes', async () => {
+    server.answer(pagedList(PRODUCTS))
+    const { api } = harness(server.url)
+    const { reader } = keepingReader((page) =>
+      page === 2 ? { ok: false, failure: { kind: 'malformed', path: 'data[1].date', problem: `expected seconds, received "${TOKEN}"` } } : undefined,
+    )
+    const error = await remoteError(readAll(api, reader))
+    expect(error.failure).toEqual({ kind: 'malformed', path: 'data[1].date', problem: 'expected seconds, received "[token]"' })
+    expect(error.message).toContain('GET /1/products page 2')
+    expect(error.message).not.toContain(TOKEN)
+  })
+
+  it('fails with the reader’s own error when it could not read at all', async () => {
+    server.answer(pagedList(PRODUCTS))
+    const { api } = harness(server.url)
+    const { reader } = keepingReader((page) => (page === 1 ? new Error('the reading thread ended') : undefined))
+    await expect(readAll(api, reader)).rejects.toThrow('the reading thread ended')
   })
 })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { SyncStatus } from '../../../src/shared/contract'
-import { connectionOf, dataAsOf, failureNotice, isAccountsUnsupported, isNoAccount } from '../../../src/renderer/src/session/syncView'
+import { connectionOf, dataAsOf, failureNotice, isAccountsUnsupported, isNoAccount, progressAfter } from '../../../src/renderer/src/session/syncView'
 
 const never: SyncStatus['asOf'] = { partnerships: null, products: null, tenders: null, invoices: null, billing: null }
 
@@ -37,5 +37,27 @@ describe('what a finished sync shows', () => {
     expect(isNoAccount({ code: 'internal', message: '' })).toBe(false)
     expect(isAccountsUnsupported({ code: 'unknown_channel', message: '' })).toBe(true)
     expect(isAccountsUnsupported({ code: 'internal', message: '' })).toBe(false)
+  })
+})
+
+describe('progressAfter', () => {
+  const reports = (shown: ReturnType<typeof progressAfter>) => shown.map(({ resource, done, total }) => `${resource} ${done}/${total}`)
+
+  it('shows the lists read side by side at their latest counts, in the lists’ order, and drops a list once done', () => {
+    let shown = progressAfter([], { resource: 'profile', done: 1, total: 1 })
+    shown = progressAfter(shown, { resource: 'billing', done: 10, total: 100 })
+    shown = progressAfter(shown, { resource: 'products', done: 1, total: 3 })
+    expect(reports(shown)).toEqual(['products 1/3', 'billing 10/100'])
+    shown = progressAfter(shown, { resource: 'billing', done: 20, total: 100 })
+    expect(reports(shown)).toEqual(['products 1/3', 'billing 20/100'])
+    shown = progressAfter(shown, { resource: 'products', done: 3, total: 3 })
+    expect(reports(shown)).toEqual(['billing 20/100'])
+  })
+
+  it('shows the last list alone when every list read is done, and a step that is not a list alone', () => {
+    let shown = progressAfter([], { resource: 'tenders', done: 5, total: 5 })
+    expect(reports(shown)).toEqual(['tenders 5/5'])
+    shown = progressAfter(progressAfter(shown, { resource: 'billing', done: 1, total: 2 }), { resource: 'merge', done: 0, total: 1 })
+    expect(reports(shown)).toEqual(['merge 0/1'])
   })
 })

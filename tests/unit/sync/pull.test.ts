@@ -1,9 +1,11 @@
 // A pull against the local API server: the real HTTP client, a real cache.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import type BetterSqlite3 from 'better-sqlite3'
 import { openCache } from '../../../src/main/core/db/open'
 import { createRemoteClient, unlimitedRateLimiter, type RemoteClient } from '../../../src/main/core/remote/http'
+import { HISTORY_STAGE } from '../../../src/main/core/sync/history/table'
 import { pull, type PullMode } from '../../../src/main/core/sync/pull'
 import { startApiServer, type ApiServer } from '../../fixtures/api-server'
 import { tempDir } from '../../paths'
@@ -107,4 +109,59 @@ describe('pull', () => {
       expect(snapshot()).toBe(before)
     },
   )
+  it.each(['malformed_json', 'wrong_types', 'truncated_page', 'duplicate_ids'] as const)(
+    'leaves the cache and cursors exactly as they were on %s in the billing history (staged beside the other lists), naming it',
+    async (kind) => {
+      await run('full')
+      const before = snapshot()
+      server.faults.add({ route: 'GET /1/partners/{partner_id}/billing_history', kind, page: 2 })
+      await expect(run('full')).rejects.toThrow(/^GET \/1\/partners\/\{partner_id\}\/billing_history \(partner_id=\d+\) page 2: /)
+      expect(snapshot()).toBe(before)
+      expect(count(`SELECT count(*) FROM sqlite_master WHERE name = '${HISTORY_STAGE}'`)).toBe(0)
+    },
+  )
+
+  it('a full pull replaces the billing history: older lines kept, lines no longer listed gone, missing links dropped, indexes as declared', async () => {
+    await run('full')
+    const indexes = () => db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'billing_lines' ORDER BY name").all()
+    const declared = indexes()
+    expect(declared).toHaveLength(4)
+    const listed = count('SELECT count(*) FROM billing_lines')
+    const copy = db.prepare(`INSERT INTO billing_lines SELECT ?, client_organization_id, product_id, invoice_id, history_type, ?, description,
+      amount_excl_vat_minor, vat_rate_bp, vat_minor, currency, paid_by FROM billing_lines WHERE id = (SELECT min(id) FROM billing_lines)`)
+    copy.run(900_000_001, NOW - 5 * 365 * 86_400) // before the window a full pull reads
+    copy.run(900_000_002, NOW - 100 * 86_400) // in the window, but no longer listed
+    const linked = db.prepare('SELECT id, product_id FROM billing_lines WHERE product_id IS NOT NULL AND id < 900000000 LIMIT 1').get() as { id: number; product_id: number }
+    server.state.removeProduct(linked.product_id)
+
+    await run('full')
+    expect(count('SELECT count(*) FROM billing_lines')).toBe(listed + 1)
+    expect(count('SELECT count(*) FROM billing_lines WHERE id = 900000001')).toBe(1)
+    expect(count('SELECT count(*) FROM billing_lines WHERE id = 900000002')).toBe(0)
+    expect(db.prepare('SELECT product_id FROM billing_lines WHERE id = ?').pluck().get(linked.id)).toBeNull()
+    expect(indexes()).toEqual(declared)
+    expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([])
+    expect(db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok')
+    expect(count(`SELECT count(*) FROM sqlite_master WHERE name = '${HISTORY_STAGE}'`)).toBe(0)
+  })
+
+  it('an incremental pull merges the lines booked since, and keeps the others as they were', async () => {
+    await run('full')
+    const before = db.prepare('SELECT * FROM billing_lines ORDER BY id').all()
+    const template = server.state.billing.line(0)
+    const id = server.state.addBillingLine({ ...template, occurredAt: NOW - 3_600, description: 'Booked since the last pull' })
+    await run('incremental')
+    expect(db.prepare('SELECT * FROM billing_lines WHERE id < ? ORDER BY id').all(id)).toEqual(before)
+    expect(db.prepare('SELECT description, occurred_at, amount_excl_vat_minor FROM billing_lines WHERE id = ?').get(id)).toEqual({
+      description: 'Booked since the last pull',
+      occurred_at: NOW - 3_600,
+      amount_excl_vat_minor: template.amountExclVatMinor,
+    })
+  })
+
+  it('stages nothing when the cache is in memory: the history needs a second connection to the same file', async () => {
+    const memory = new Database(':memory:')
+    await expect(pull(memory, client, { mode: 'full', now: NOW, onProgress: () => {} })).rejects.toThrow(/in memory/)
+    memory.close()
+  })
 })

@@ -8,6 +8,7 @@ import type { RemoteConfig } from '../protocol'
 import { createRateLimiter, createRemoteClient, RemoteError, unlimitedRateLimiter, type RateLimiter } from '../remote/http'
 import { push } from '../outbox/push'
 import { rebase } from '../outbox/store'
+import type { HistoryStaging } from './history/stager'
 import { NotAPartner, pull, type PullMode } from './pull'
 
 export interface SyncJobDeps {
@@ -20,6 +21,7 @@ export interface SyncJobDeps {
   /** After a push changed the outbox. */
   onOutboxChanged: () => void
   random?: () => number
+  stageHistory?: HistoryStaging
 }
 
 /** A sync sends the changes made offline first, then reads the server; `push` only sends. */
@@ -159,6 +161,7 @@ export class SyncJob {
         signal: controller.signal,
         onProgress: this.deps.onProgress,
         afterMerge: (merged) => rebase(merged, this.deps.now()),
+        ...(this.deps.stageHistory ? { history: this.deps.stageHistory } : {}),
       })
       this.online = true
       this.tokenInvalid = false

@@ -7,9 +7,11 @@ import type { ZodType } from 'zod'
 import type { SyncProgress, SyncResource } from '../../../shared/contract'
 import { sortKey } from '../db/sort-key'
 import { ENDPOINTS } from '../remote/endpoints'
-import type { RemoteClient } from '../remote/http'
+import type { PageMeta, RemoteClient } from '../remote/http'
 import { merge, type MergeOutcome, type SyncCursor } from './merge'
-import { billingLineRow, invoiceRow, partnershipRows, productRow, productTagRows, tagRows, tenderRow } from './rows'
+import { invoiceRow, partnershipRows, productRow, productTagRows, tagRows, tenderRow } from './rows'
+import { createHistoryStage, dropHistoryStage } from './history/table'
+import { historyInline, type HistoryStaging, type HistoryStager } from './history/stager'
 import { dropStaging, resetStaging, stager } from './stage'
 
 export type PullMode = 'full' | 'incremental'
@@ -22,6 +24,8 @@ export interface PullOptions {
   onProgress: (progress: SyncProgress) => void
   /** See MergePlan.afterMerge. */
   afterMerge?: (db: BetterSqlite3.Database) => void
+  /** Who stages the billing history beside the other lists; default: a second connection on this thread. */
+  history?: HistoryStaging
 }
 
 export interface PullSummary extends MergeOutcome {
@@ -48,6 +52,26 @@ const READ_AHEAD = 2
 const CLOCK_SKEW = 300
 
 class NotAPartner extends Error {}
+
+/**
+ * Runs tasks side by side; the first to fail stops the others (through
+ * `stop`), and its error is thrown once every task has settled, so nothing
+ * is still writing when the caller cleans up.
+ */
+async function together<T extends readonly unknown[]>(stop: AbortController, tasks: { readonly [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const errors: unknown[] = []
+  const settled = await Promise.allSettled(
+    tasks.map((task) =>
+      task.catch((error: unknown) => {
+        errors.push(error)
+        stop.abort()
+        throw error
+      }),
+    ),
+  )
+  if (errors.length > 0) throw errors[0]
+  return settled.map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value) as unknown as T
+}
 
 /** A list to read whole: where it is and the page size to ask for. */
 interface ListRequest {
@@ -79,6 +103,7 @@ async function resolvePartner(client: RemoteClient, signal?: AbortSignal): Promi
 }
 
 export async function pull(db: BetterSqlite3.Database, client: RemoteClient, options: PullOptions): Promise<PullSummary> {
+  if (db.memory) throw new Error('pull: the cache is in memory, but its billing history is staged through a second connection to the same file')
   const { now, signal, onProgress, mode } = options
   const previous = new Map(
     (db.prepare('SELECT resource, cursor, last_total FROM sync_state').all() as SyncStateRow[]).map((row) => [row.resource, row]),
@@ -90,6 +115,8 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
   const cacheSize = db.pragma('cache_size', { simple: true }) as number
   db.pragma(`cache_size = ${-PULL_CACHE_KIB}`)
   resetStaging(db)
+  createHistoryStage(db)
+  let history: HistoryStager | null = null
   try {
     onProgress({ resource: 'profile', done: 0, total: 1 })
     const profile = await client.get({ path: ENDPOINTS.profile.template }, { schema: ENDPOINTS.profile.answer.shape.data, signal })
@@ -108,6 +135,10 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
       for (const address of partner.addresses) stageAddress.run([partner.id, address.street, address.zip, address.city, address.country, address.for_invoice ? 1 : 0])
     })()
 
+    // The lists are read while the billing history is staged beside them; when one read fails, the other stops.
+    const stopLists = new AbortController()
+    const listSignal = signal === undefined ? stopLists.signal : AbortSignal.any([signal, stopLists.signal])
+
     /**
      * Reads a whole list unless an incremental pull's probes say it did not
      * change: the same `return=total` as last time and, for lists that carry
@@ -123,15 +154,15 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
     ): Promise<'complete' | 'skipped'> => {
       const known = previous.get(resource)
       if (mode === 'incremental' && known?.last_total != null && known.cursor !== null) {
-        const total = await client.total(endpoint, { signal })
-        const updated = probe === 'total' ? 0 : await client.total(endpoint, { query: { updated_since: Number(known.cursor) - CLOCK_SKEW }, signal })
+        const total = await client.total(endpoint, { signal: listSignal })
+        const updated = probe === 'total' ? 0 : await client.total(endpoint, { query: { updated_since: Number(known.cursor) - CLOCK_SKEW }, signal: listSignal })
         if (total === known.last_total && updated === 0) {
           unchanged.push(resource)
           return 'skipped'
         }
       }
       let total = 0
-      for await (const page of client.paged(endpoint, { itemSchema, perPage: endpoint.perPage, readAhead: READ_AHEAD, signal })) {
+      for await (const page of client.paged(endpoint, { itemSchema, perPage: endpoint.perPage, readAhead: READ_AHEAD, signal: listSignal })) {
         db.transaction(() => stage(page.items))()
         total = page.total
         onProgress({ resource, done: Math.min(page.page * endpoint.perPage, page.total), total: page.total })
@@ -146,6 +177,28 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
       perPage: list.perPage,
     })
 
+    // The history only grows: read the window since the last cursor.
+    const windowFor = (resource: SyncResource) => {
+      const last = Number(previous.get(resource)?.cursor ?? Number.NaN)
+      const from = mode === 'incremental' && Number.isFinite(last) ? last - HISTORY_OVERLAP : now - HISTORY_YEARS * 365 * 86_400
+      return { from, to: now }
+    }
+
+    /** A window of a history list, staged page by page (each in a transaction); its end is the next cursor. */
+    const readWindow = async <P extends PageMeta>(
+      resource: SyncResource,
+      perPage: number,
+      window: { to: number },
+      pages: AsyncIterable<P>,
+      stage?: (page: P) => void,
+    ): Promise<void> => {
+      for await (const page of pages) {
+        if (stage) db.transaction(stage)(page)
+        onProgress({ resource, done: Math.min(page.page * perPage, page.total), total: page.total })
+      }
+      cursors.push({ resource, cursor: String(window.to), lastTotal: null, full: mode === 'full' })
+    }
+
     const stagePartnership = {
       organization: stageOrganization,
       address: stageAddress,
@@ -153,77 +206,80 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
       partnership: stager(db, 'partnerships'),
       delegated: stager(db, 'partnership_products'),
     }
-    const partnerships = await readList('partnerships', partnerEndpoint(ENDPOINTS.partnerships), ENDPOINTS.partnerships.item, (items) => {
-      for (const item of items) {
-        const rows = partnershipRows(item, partnerId, now)
-        stagePartnership.organization.run(rows.organization)
-        stagePartnership.address.run(rows.address)
-        for (const row of rows.representatives) stagePartnership.representative.run(row)
-        stagePartnership.partnership.run(rows.partnership)
-        for (const row of rows.delegated) stagePartnership.delegated.run(row)
-      }
-    }, 'total_and_updated')
-
     const stageProduct = { product: stager(db, 'products'), tag: stager(db, 'tags'), productTag: stager(db, 'product_tags') }
-    const products = await readList('products', { path: ENDPOINTS.products.template, perPage: ENDPOINTS.products.perPage }, ENDPOINTS.products.item, (items) => {
-      for (const item of items) {
-        const row = productRow(item)
-        if (row === null) {
-          unknownServices++
-          continue
-        }
-        stageProduct.product.run(row)
-        for (const tag of tagRows(item)) stageProduct.tag.run(tag)
-        for (const link of productTagRows(item)) stageProduct.productTag.run(link)
-      }
-    }, 'total')
-
     const stageTender = stager(db, 'tenders')
-    const tenders = await readList('tenders', partnerEndpoint(ENDPOINTS.tenders), ENDPOINTS.tenders.item, (items) => {
-      for (const item of items) {
-        const row = tenderRow(item, partnerCurrency)
-        if (row !== null) stageTender.run(row)
-      }
-    }, 'total_and_updated')
-
-    const readWindow = async <T>(
-      resource: SyncResource,
-      endpoint: ListRequest,
-      itemSchema: ZodType<T>,
-      window: { from: number; to: number },
-      stage: (items: readonly T[]) => void,
-    ): Promise<void> => {
-      for await (const page of client.paged(endpoint, { itemSchema, perPage: endpoint.perPage, readAhead: READ_AHEAD, query: window, signal })) {
-        db.transaction(() => stage(page.items))()
-        onProgress({ resource, done: Math.min(page.page * endpoint.perPage, page.total), total: page.total })
-      }
-      cursors.push({ resource, cursor: String(window.to), lastTotal: null, full: mode === 'full' })
-    }
-
-    // The history only grows: read the window since the last cursor.
-    const cursorOf = (resource: SyncResource) => Number(previous.get(resource)?.cursor ?? Number.NaN)
-    const windowFor = (resource: SyncResource) => {
-      const last = cursorOf(resource)
-      const from = mode === 'incremental' && Number.isFinite(last) ? last - HISTORY_OVERLAP : now - HISTORY_YEARS * 365 * 86_400
-      return { from, to: now }
-    }
     const stageInvoice = stager(db, 'invoices')
     const invoiceWindow = windowFor('invoices')
-    await readWindow('invoices', partnerEndpoint(ENDPOINTS.invoices), ENDPOINTS.invoices.item, invoiceWindow, (items) => {
-      for (const item of items) stageInvoice.run(invoiceRow(item))
-    })
-    const stageLine = stager(db, 'billing_lines')
+
+    const readLists = async () => {
+      const partnerships = await readList('partnerships', partnerEndpoint(ENDPOINTS.partnerships), ENDPOINTS.partnerships.item, (items) => {
+        for (const item of items) {
+          const rows = partnershipRows(item, partnerId, now)
+          stagePartnership.organization.run(rows.organization)
+          stagePartnership.address.run(rows.address)
+          for (const row of rows.representatives) stagePartnership.representative.run(row)
+          stagePartnership.partnership.run(rows.partnership)
+          for (const row of rows.delegated) stagePartnership.delegated.run(row)
+        }
+      }, 'total_and_updated')
+
+      const products = await readList('products', { path: ENDPOINTS.products.template, perPage: ENDPOINTS.products.perPage }, ENDPOINTS.products.item, (items) => {
+        for (const item of items) {
+          const row = productRow(item)
+          if (row === null) {
+            unknownServices++
+            continue
+          }
+          stageProduct.product.run(row)
+          for (const tag of tagRows(item)) stageProduct.tag.run(tag)
+          for (const link of productTagRows(item)) stageProduct.productTag.run(link)
+        }
+      }, 'total')
+
+      const tenders = await readList('tenders', partnerEndpoint(ENDPOINTS.tenders), ENDPOINTS.tenders.item, (items) => {
+        for (const item of items) {
+          const row = tenderRow(item, partnerCurrency)
+          if (row !== null) stageTender.run(row)
+        }
+      }, 'total_and_updated')
+
+      const invoices = partnerEndpoint(ENDPOINTS.invoices)
+      const invoicePages = client.paged(invoices, { itemSchema: ENDPOINTS.invoices.item, perPage: invoices.perPage, readAhead: READ_AHEAD, query: invoiceWindow, signal: listSignal })
+      await readWindow('invoices', invoices.perPage, invoiceWindow, invoicePages, (page) => {
+        for (const item of page.items) stageInvoice.run(invoiceRow(item))
+      })
+      return { partnerships, products, tenders }
+    }
+
+    // The billing history, the bulk of a pull, is read and staged by its own connection (its own thread, in the app) while this
+    // one reads the other lists.
     const billingWindow = windowFor('billing')
-    await readWindow('billing', partnerEndpoint(ENDPOINTS.billingHistory), ENDPOINTS.billingHistory.item, billingWindow, (items) => {
-      for (const item of items) stageLine.run(billingLineRow(item))
-    })
+    const stagingHistory = (options.history ?? historyInline)(db.name)
+    history = stagingHistory
+    const billing = partnerEndpoint(ENDPOINTS.billingHistory)
+    const readHistory = () =>
+      readWindow('billing', billing.perPage, billingWindow, client.readPages(billing, { reader: stagingHistory.read, perPage: billing.perPage, readAhead: READ_AHEAD, query: billingWindow, signal: listSignal }))
+
+    const [{ partnerships, products, tenders }] = await together(stopLists, [readLists(), readHistory()])
 
     if (signal?.aborted) throw signal.reason
     onProgress({ resource: 'merge', done: 0, total: 1 })
-    const outcome = merge(db, { now, partnerId, partnerships, products, tenders, billing: 'fetched', profile, cursors, ...(options.afterMerge ? { afterMerge: options.afterMerge } : {}) })
+    const outcome = merge(db, {
+      now,
+      partnerId,
+      partnerships,
+      products,
+      tenders,
+      history: { mode: mode === 'full' ? 'replace' : 'merge', from: billingWindow.from },
+      profile,
+      cursors,
+      ...(options.afterMerge ? { afterMerge: options.afterMerge } : {}),
+    })
     onProgress({ resource: 'merge', done: 1, total: 1 })
     return { ...outcome, mode, unchanged, unknownServices }
   } finally {
+    await history?.close()
+    dropHistoryStage(db)
     dropStaging(db)
     db.pragma(`cache_size = ${cacheSize}`)
   }

@@ -1,7 +1,8 @@
 // A pull writes each page into TEMP staging tables (one transaction per page,
 // prepared statements), and only the final merge touches the cache, in one
 // transaction. So a failed, cancelled or killed sync leaves the cache and its
-// cursors exactly as they were: TEMP tables die with the connection.
+// cursors exactly as they were: TEMP tables die with the connection. (The
+// billing history is staged in the cache file instead: history/table.ts.)
 import type BetterSqlite3 from 'better-sqlite3'
 
 /** Staged copies of the tables a pull fills, with the cache's own columns. */
@@ -17,8 +18,6 @@ const STAGED = {
   tags: 'id, organization_id, name, color',
   product_tags: 'product_id, tag_id',
   invoices: 'id, organization_id, number, issued_at, status, total_excl_vat_minor, vat_minor, currency',
-  billing_lines:
-    'id, client_organization_id, product_id, invoice_id, history_type, occurred_at, description, amount_excl_vat_minor, vat_rate_bp, vat_minor, currency, paid_by',
   tenders: 'id, title, category, excerpt, posted_at, valid_until, budget_minor, currency, remote_state',
 } as const
 
@@ -28,10 +27,11 @@ export const stagedColumns = (table: StagedTable): string => STAGED[table]
 
 /**
  * The big lists, staged keyed by id: they come by id, so pages append, and
- * the merge reads them in key order without sorting a million rows (each id
- * comes once: the page checks refuse a listing that repeats one).
+ * the merge reads them in key order without sorting (each id comes once: the
+ * page checks refuse a listing that repeats one). The billing history, the
+ * biggest, is staged apart: see history/table.ts.
  */
-const KEYED: ReadonlySet<StagedTable> = new Set(['invoices', 'billing_lines'])
+const KEYED: ReadonlySet<StagedTable> = new Set(['invoices'])
 
 /** Creates (or empties) every staging table. */
 export function resetStaging(db: BetterSqlite3.Database): void {

@@ -58,22 +58,26 @@ export function SyncControl({ onAddAccount }: { onAddAccount(): void }) {
   )
 }
 
-function ProgressLine({ progress, cancelling }: { progress: SyncProgress | null; cancelling: boolean }) {
+function ProgressLine({ progress, cancelling }: { progress: readonly SyncProgress[]; cancelling: boolean }) {
   const { t } = useTranslation()
   const format = useFormatters()
   if (cancelling) return <span>{t('sync.cancelling')}</span>
-  if (progress === null) return <span>{t('sync.starting')}</span>
-  if (progress.resource === 'merge') return <span>{t('sync.saving')}</span>
+  const [first] = progress
+  if (first === undefined) return <span>{t('sync.starting')}</span>
+  if (first.resource === 'merge') return <span>{t('sync.saving')}</span>
   // The profile is one request: the first contact, which also waits out retries when the network is down.
-  if (progress.resource === 'profile') return <span>{t('sync.contacting')}</span>
-  const resource = t(`sync.resources.${progress.resource}`)
-  if (progress.total <= 0) return <span>{t('sync.reading', { resource })}</span>
+  if (first.resource === 'profile') return <span>{t('sync.contacting')}</span>
+  const items = progress.map(({ resource, done, total }) => {
+    const name = t(`sync.resources.${resource}`)
+    return total <= 0 ? name : t('sync.item', { resource: name, done: format.number(done), total: format.number(total) })
+  })
+  const counted = progress.filter((entry) => entry.total > 0)
+  const total = counted.reduce((sum, entry) => sum + entry.total, 0)
+  const done = counted.reduce((sum, entry) => sum + Math.min(entry.done, entry.total), 0)
   return (
     <>
-      <progress max={progress.total} value={Math.min(progress.done, progress.total)} aria-hidden="true" />
-      <span data-testid="sync-progress-text">
-        {t('sync.progress', { resource, done: format.number(progress.done), total: format.number(progress.total) })}
-      </span>
+      {total > 0 && <progress max={total} value={done} aria-hidden="true" />}
+      <span data-testid="sync-progress-text">{t('sync.progress', { items: items.join(' · ') })}</span>
     </>
   )
 }

@@ -48,8 +48,8 @@ export const en = {
     cancelling: 'Cancelling…',
     contacting: 'Contacting Infomaniak…',
     saving: 'Saving the new data…',
-    reading: 'Syncing {{resource}}…',
-    progress: 'Syncing {{resource}}: {{done}} of {{total}}',
+    progress: 'Syncing {{items}}',
+    item: '{{resource}}: {{done}} of {{total}}',
     resources: {
       profile: 'your profile',
       partnerships: 'clients',

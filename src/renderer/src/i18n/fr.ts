@@ -50,8 +50,8 @@ export const fr = {
     cancelling: 'Annulation…',
     contacting: 'Connexion à Infomaniak…',
     saving: 'Enregistrement des nouvelles données…',
-    reading: 'Synchronisation : {{resource}}…',
-    progress: 'Synchronisation : {{resource}}, {{done}} sur {{total}}',
+    progress: 'Synchronisation : {{items}}',
+    item: '{{resource}}, {{done}} sur {{total}}',
     resources: {
       profile: 'votre profil',
       partnerships: 'clients',

@@ -4,7 +4,7 @@ import type { AppError } from '../../../shared/result'
 import { useApi } from '../api/ApiContext'
 import { useCoreLoad } from '../app/useCoreLoad'
 import { useBusyWhile } from '../app/useBusyWhile'
-import { isNoAccount } from './syncView'
+import { isNoAccount, progressAfter } from './syncView'
 
 export type SyncAvailability =
   | { kind: 'loading' }
@@ -19,8 +19,8 @@ interface SyncValue {
   availability: SyncAvailability
   /** A sync is under way (asked here or anywhere else). */
   running: boolean
-  /** The last progress report of the sync under way; null before the first. */
-  progress: SyncProgress | null
+  /** What the sync under way reports it is doing (see progressAfter); empty before its first report. */
+  progress: readonly SyncProgress[]
   cancelling: boolean
   /** How the last sync seen by this window ended, until dismissed. */
   outcome: SyncOutcome | null
@@ -42,7 +42,7 @@ const SyncContext = createContext<SyncValue | null>(null)
 export function SyncProvider({ children }: { children: ReactNode }) {
   const api = useApi()
   const status = useCoreLoad(() => api.call('sync:status', {}), api)
-  const [progress, setProgress] = useState<SyncProgress | null>(null)
+  const [progress, setProgress] = useState<readonly SyncProgress[]>([])
   const [starting, setStarting] = useState(false)
   const [cancelling, setCancelling] = useState(false)
   const [outcome, setOutcome] = useState<SyncOutcome | null>(null)
@@ -59,7 +59,7 @@ export function SyncProvider({ children }: { children: ReactNode }) {
   useEffect(
     () =>
       api.subscribe('sync:progress', (next) => {
-        setProgress(next)
+        setProgress((shown) => progressAfter(shown, next))
         setRunning(true)
       }),
     [api, setRunning],
@@ -68,7 +68,7 @@ export function SyncProvider({ children }: { children: ReactNode }) {
     () =>
       api.subscribe('sync:finished', (finished) => {
         finishedCount.current++
-        setProgress(null)
+        setProgress([])
         setCancelling(false)
         setRunning(false)
         setOutcome(finished)

@@ -1,4 +1,4 @@
-import type { SyncStatus } from '../../../shared/contract'
+import { SYNCED_LISTS, type SyncProgress, type SyncStatus } from '../../../shared/contract'
 import type { AppError } from '../../../shared/result'
 
 /**
@@ -38,4 +38,18 @@ export function failureNotice(error: AppError): 'cancelled' | 'failed' | null {
   if (error.code === 'cancelled') return 'cancelled'
   if (error.code === 'offline' || error.code === 'token_invalid') return null
   return 'failed'
+}
+
+/**
+ * What the sync's progress line shows after `report`: the lists being read
+ * side by side (the billing history is read beside the others), each at its
+ * latest count, in the order the lists are named everywhere; a list done
+ * drops out. A step that is not a list (the profile, saving) shows alone.
+ */
+export function progressAfter(shown: readonly SyncProgress[], report: SyncProgress): SyncProgress[] {
+  if (!(SYNCED_LISTS as readonly string[]).includes(report.resource)) return [report]
+  const lists = shown.filter((entry) => entry.resource !== report.resource && (SYNCED_LISTS as readonly string[]).includes(entry.resource))
+  const reading = [...lists, report].filter((entry) => entry.done < entry.total)
+  const order = (entry: SyncProgress) => (SYNCED_LISTS as readonly string[]).indexOf(entry.resource)
+  return reading.length === 0 ? [report] : reading.sort((a, b) => order(a) - order(b))
 }

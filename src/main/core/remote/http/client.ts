@@ -3,10 +3,10 @@ import { type Clock, systemClock } from './clock'
 import { buildUrl, type Endpoint, type HttpMethod, type Query } from './endpoint'
 import { readAnswer } from './envelope'
 import { type RemoteFailure, RemoteError, type RequestLabel } from './errors'
-import { type Page, PageChecker, pageEnvelope } from './paging'
+import { type Page, PageChecker, pageEnvelope, type PageFault, type PageMeta } from './paging'
 import { createRateLimiter, INFOMANIAK_RATE_LIMIT, type RateLimiter } from './rate-limiter'
 import { DEFAULT_RETRY_POLICY, isRetryable, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry'
-import { checkShape } from './validate'
+import { type Checked, checkShape } from './validate'
 
 export interface RequestEvent {
   readonly request: RequestLabel
@@ -87,6 +87,19 @@ export interface PagedOptions<T> {
   readonly signal?: AbortSignal
 }
 
+/**
+ * Reads one page's successful (2xx) answer somewhere else: parses, checks and
+ * keeps its items, and says where the listing stands. A failure it returns is
+ * the answer's fault, as readAnswer and checkShape would name it, with server
+ * text not yet scrubbed of the token (the client does that). Rejects only
+ * when it could not read at all.
+ */
+export type PageReader = (page: number, body: string) => Promise<Checked<PageMeta>>
+
+export interface ReadPagesOptions extends Omit<PagedOptions<never>, 'itemSchema'> {
+  readonly reader: PageReader
+}
+
 export interface TotalOptions {
   readonly query?: Query & { readonly return?: never }
   readonly signal?: AbortSignal
@@ -97,6 +110,11 @@ export interface RemoteClient {
   send<T, P extends string>(method: SendMethod, endpoint: Endpoint<P>, options: SendOptions<T>): Promise<T>
   /** Pages 1 to `pages`, each checked against the others (see PageChecker); stops early if the loop breaks. */
   paged<T, P extends string>(endpoint: Endpoint<P>, options: PagedOptions<T>): AsyncIterable<Page<T>>
+  /**
+   * As `paged`, but each page's answer goes to `reader` (on another thread,
+   * say) instead of being parsed here; requests, limits and retries as ever.
+   */
+  readPages<P extends string>(endpoint: Endpoint<P>, options: ReadPagesOptions): AsyncIterable<PageMeta>
   /**
    * The `return=total` probe, a cheap way to notice a list changed: the same
    * call with `return=total` added, whose answer's `data` must be the count, a
@@ -118,6 +136,41 @@ type Attempt<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly failure: RemoteFailure; readonly retryAfterMs: number | null; readonly cause?: unknown }
 
+/** Turns one HTTP answer into an attempt's outcome; `scrub` removes the token from server text. */
+type AnswerDecoder<T> = (status: number, body: string, retryAfterMs: number | null, scrub: (text: string) => string) => Attempt<T> | Promise<Attempt<T>>
+
+/** Parses and validates the answer here, on the caller's thread. */
+function validated<T>(schema: z.ZodType<T>): AnswerDecoder<T> {
+  return (status, body, retryAfterMs, scrub) => {
+    const answer = readAnswer(status, body, retryAfterMs, scrub)
+    if (!answer.ok) return answer
+    const checked = checkShape(schema, answer.envelope, scrub)
+    return checked.ok ? checked : { ok: false, failure: checked.failure, retryAfterMs: null }
+  }
+}
+
+/** Hands a successful answer to `reader`; a refusal is small, and read here. */
+function readBy(reader: PageReader, page: number): AnswerDecoder<PageMeta> {
+  return async (status, body, retryAfterMs, scrub) => {
+    if (status < 200 || status >= 300) {
+      const refused = readAnswer(status, body, retryAfterMs, scrub)
+      if (!refused.ok) return refused
+    }
+    const checked = await reader(page, body)
+    return checked.ok ? checked : { ok: false, failure: scrubbed(checked.failure, scrub), retryAfterMs: null }
+  }
+}
+
+/** Every string in a failure read elsewhere, scrubbed: server text may echo the token. */
+function scrubbed<T>(value: T, scrub: (text: string) => string): T {
+  if (typeof value === 'string') return scrub(value) as T
+  if (Array.isArray(value)) return value.map((entry: unknown) => scrubbed(entry, scrub)) as T
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, scrubbed(entry, scrub)])) as T
+  }
+  return value
+}
+
 const DEFAULT_TIMEOUT_MS = 30_000
 const DEFAULT_PER_PAGE = 100
 const IDEMPOTENT_METHODS: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE'])
@@ -137,7 +190,7 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
   }
 
   /** Runs a call's attempts until one succeeds, one fails for good, or the retry cap is reached. */
-  async function exchange<T>(call: Call, schema: z.ZodType<T>): Promise<{ value: T; attempts: number }> {
+  async function exchange<T>(call: Call, decode: AnswerDecoder<T>): Promise<{ value: T; attempts: number }> {
     const { request, signal } = call
     const replaySafe = IDEMPOTENT_METHODS.has(request.method) || call.idempotencyKey !== undefined
     const cancelledAfter = (attempts: number) => new RemoteError(request, { kind: 'cancelled' }, attempts)
@@ -146,7 +199,7 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
         throw signal?.aborted ? cancelledAfter(attempt - 1) : error
       })
       options.onRequest?.({ request, attempt })
-      const result = await attemptOnce(call, schema)
+      const result = await attemptOnce(call, decode)
       if (result.ok) return { value: result.value, attempts: attempt }
 
       const { failure } = result
@@ -161,7 +214,7 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
     }
   }
 
-  async function attemptOnce<T>(call: Call, schema: z.ZodType<T>): Promise<Attempt<T>> {
+  async function attemptOnce<T>(call: Call, decode: AnswerDecoder<T>): Promise<Attempt<T>> {
     const token = await options.token()
     if (!HEADER_SAFE_TOKEN.test(token)) {
       return { ok: false, failure: { kind: 'token_invalid', status: null, api: null }, retryAfterMs: null }
@@ -202,10 +255,7 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
       call.signal?.removeEventListener('abort', cancel)
     }
 
-    const answer = readAnswer(status, body, parseRetryAfter(retryAfter, Date.now()), scrub)
-    if (!answer.ok) return answer
-    const checked = checkShape(schema, answer.envelope, scrub)
-    return checked.ok ? checked : { ok: false, failure: checked.failure, retryAfterMs: null }
+    return decode(status, body, parseRetryAfter(retryAfter, Date.now()), scrub)
   }
 
   function prepare(
@@ -229,51 +279,70 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
     }
   }
 
+  /**
+   * Pages 1 to `pages` in order, each read by its decoder; with `readAhead`,
+   * the next pages are asked for before the current one is handed out.
+   */
+  async function* pageLoop<V extends PageMeta>(
+    endpoint: Endpoint,
+    { query = {}, perPage = DEFAULT_PER_PAGE, readAhead = 0, signal }: Omit<PagedOptions<never>, 'itemSchema'>,
+    decoder: (page: number) => AnswerDecoder<V>,
+    check: (page: number, value: V) => PageFault | null = () => null,
+  ): AsyncGenerator<V> {
+    if (!Number.isSafeInteger(perPage) || perPage < 1) throw new RangeError(`paged ${endpoint.path}: ${perPage} per page`)
+    if (!Number.isSafeInteger(readAhead) || readAhead < 0) throw new RangeError(`paged ${endpoint.path}: read ahead ${readAhead}`)
+    // Requests still in flight when the loop stops early are cancelled.
+    const stop = new AbortController()
+    const pageSignal = signal === undefined ? stop.signal : AbortSignal.any([signal, stop.signal])
+    const ask = (page: number) => {
+      const call = prepare('GET', endpoint, { ...query, page, per_page: perPage }, { signal: pageSignal, page })
+      const answer = exchange(call, decoder(page)).then((exchanged) => ({ call, ...exchanged }))
+      // Awaited in page order; until then a failure must not count as unhandled.
+      answer.catch(() => undefined)
+      return answer
+    }
+    const asked = new Map<number, ReturnType<typeof ask>>()
+    try {
+      for (let page = 1, pages = 1; page <= pages; page++) {
+        const { call, value, attempts } = await (asked.get(page) ?? ask(page))
+        asked.delete(page)
+        const fault = check(page, value)
+        if (fault !== null) throw new RemoteError(call.request, { kind: 'malformed', ...fault }, attempts)
+        pages = value.pages
+        for (let next = page + 1; next <= Math.min(pages, page + readAhead); next++) if (!asked.has(next)) asked.set(next, ask(next))
+        yield value
+      }
+    } finally {
+      stop.abort()
+    }
+  }
+
   return {
     async get(endpoint, { query = {}, schema, signal }) {
       const call = prepare('GET', endpoint, query, { signal })
-      return (await exchange(call, z.object({ data: schema }))).value.data
+      return (await exchange(call, validated(z.object({ data: schema })))).value.data
     },
 
     async send(method, endpoint, { body, schema, idempotencyKey, signal }) {
       const call = prepare(method, endpoint, {}, { body, idempotencyKey, signal })
-      return (await exchange(call, z.object({ data: schema }))).value.data
+      return (await exchange(call, validated(z.object({ data: schema })))).value.data
     },
 
-    async *paged(endpoint, { query = {}, itemSchema, perPage = DEFAULT_PER_PAGE, readAhead = 0, signal }) {
-      if (!Number.isSafeInteger(perPage) || perPage < 1) throw new RangeError(`paged ${endpoint.path}: ${perPage} per page`)
-      if (!Number.isSafeInteger(readAhead) || readAhead < 0) throw new RangeError(`paged ${endpoint.path}: read ahead ${readAhead}`)
+    async *paged(endpoint, { itemSchema, ...options }) {
       const schema = pageEnvelope(itemSchema)
       const checker = new PageChecker()
-      // Requests still in flight when the loop stops early are cancelled.
-      const stop = new AbortController()
-      const pageSignal = signal === undefined ? stop.signal : AbortSignal.any([signal, stop.signal])
-      const ask = (page: number) => {
-        const call = prepare('GET', endpoint, { ...query, page, per_page: perPage }, { signal: pageSignal, page })
-        const answer = exchange(call, schema).then((exchanged) => ({ call, ...exchanged }))
-        // Awaited in page order; until then a failure must not count as unhandled.
-        answer.catch(() => undefined)
-        return answer
+      for await (const value of pageLoop(endpoint, options, () => validated(schema), (page, answer) => checker.check(page, answer))) {
+        yield { items: value.data, page: value.page, pages: value.pages, total: value.total }
       }
-      const asked = new Map<number, ReturnType<typeof ask>>()
-      try {
-        for (let page = 1, pages = 1; page <= pages; page++) {
-          const { call, value, attempts } = await (asked.get(page) ?? ask(page))
-          asked.delete(page)
-          const fault = checker.check(page, value)
-          if (fault !== null) throw new RemoteError(call.request, { kind: 'malformed', ...fault }, attempts)
-          pages = value.pages
-          for (let next = page + 1; next <= Math.min(pages, page + readAhead); next++) if (!asked.has(next)) asked.set(next, ask(next))
-          yield { items: value.data, page, pages: value.pages, total: value.total }
-        }
-      } finally {
-        stop.abort()
-      }
+    },
+
+    async *readPages(endpoint, { reader, ...options }) {
+      yield* pageLoop(endpoint, options, (page) => readBy(reader, page))
     },
 
     async total(endpoint, { query = {}, signal } = {}) {
       const call = prepare('GET', endpoint, { ...query, return: 'total' }, { signal })
-      return (await exchange(call, z.object({ data: z.number().int().min(0) }))).value.data
+      return (await exchange(call, validated(z.object({ data: z.number().int().min(0) })))).value.data
     },
   }
 }

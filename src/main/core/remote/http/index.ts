@@ -4,6 +4,8 @@ export {
   createRemoteClient,
   type GetOptions,
   type PagedOptions,
+  type PageReader,
+  type ReadPagesOptions,
   type RemoteClient,
   type RemoteClientOptions,
   type RequestEvent,
@@ -13,6 +15,8 @@ export {
   type TotalOptions,
 } from './client'
 export { moneyToMinor, readVatRate, unixSeconds } from './convert'
+export { readAnswer } from './envelope'
+export { type Checked, checkShape } from './validate'
 export type { Endpoint, HttpMethod, ParamValue, Query } from './endpoint'
 export {
   type ApiError,
@@ -23,7 +27,7 @@ export {
   type RemoteFailureKind,
   type RequestLabel,
 } from './errors'
-export type { Page } from './paging'
+export { type Page, PageChecker, pageEnvelope, type PageMeta } from './paging'
 export {
   createRateLimiter,
   INFOMANIAK_RATE_LIMIT,

@@ -1,12 +1,16 @@
 import { z } from 'zod'
 import { isRecord } from './envelope'
 
-/** One page of a paged list, checked against the pages before it. */
-export interface Page<T> {
-  readonly items: readonly T[]
+/** Where a paged listing stands after one of its pages. */
+export interface PageMeta {
   readonly page: number
   readonly pages: number
   readonly total: number
+}
+
+/** One page of a paged list, checked against the pages before it. */
+export interface Page<T> extends PageMeta {
+  readonly items: readonly T[]
 }
 
 const count = z.number().int().min(0)
