@@ -118,14 +118,17 @@ async function profiledPull(db: Database.Database, baseUrl: string, now: number)
       if (key === 'transaction') {
         return (run: (...args: unknown[]) => unknown) => {
           const transaction = target.transaction(run)
-          return (...args: unknown[]) => {
-            const started = performance.now()
-            try {
-              return transaction(...args)
-            } finally {
-              if (!merging) profile.stagingMs += performance.now() - started
+          const timed =
+            (variant: (...args: unknown[]) => unknown) =>
+            (...args: unknown[]) => {
+              const started = performance.now()
+              try {
+                return variant(...args)
+              } finally {
+                if (!merging) profile.stagingMs += performance.now() - started
+              }
             }
-          }
+          return Object.assign(timed(transaction), { deferred: timed(transaction.deferred), immediate: timed(transaction.immediate), exclusive: timed(transaction.exclusive) })
         }
       }
       const value: unknown = Reflect.get(target, key, target)

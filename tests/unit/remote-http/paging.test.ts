@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import type { PageReader, RemoteClient } from '../../../src/main/core/remote/http/client'
 import { unixSeconds } from '../../../src/main/core/remote/http/convert'
-import type { Page, PageMeta } from '../../../src/main/core/remote/http/paging'
+import { type Page, PageChecker, type PageMeta } from '../../../src/main/core/remote/http/paging'
 import type { Checked } from '../../../src/main/core/remote/http/validate'
 import { harness, remoteError, TOKEN } from './helpers'
 import { type Handler, reply, startServer, success, type TestServer } from './server'
@@ -245,6 +245,18 @@ describe('paged answers that cannot be trusted', () => {
     const error = await remoteError(listProducts(api))
     expect(error.failure.kind).toBe('malformed')
     expect(error.message).toBe(message)
+  })
+})
+
+describe('PageChecker without ids', () => {
+  it('leaves repeated ids to the caller’s store, and still checks counts and totals', () => {
+    const page = (n: number, ids: number[], total = 4) => ({ data: ids.map((id) => ({ id })), total, page: n, pages: 2, items_per_page: 2 })
+    const checker = new PageChecker({ trackIds: false })
+    expect(checker.check(1, page(1, [1, 2]))).toBeNull()
+    expect(checker.check(2, page(2, [2, 2]))).toBeNull()
+    expect(new PageChecker().check(1, page(1, [1, 1]))).toEqual({ path: 'data[1].id', problem: 'id 1 already came on page 1' })
+    expect(checker.check(2, page(2, [3]))).toMatchObject({ path: 'data' })
+    expect(checker.check(2, page(2, [3, 4], 5))).toMatchObject({ path: 'total' })
   })
 })
 

@@ -51,12 +51,14 @@ describe.each([
   ['on the pull’s thread', () => historyInline],
 ] as Array<[string, () => HistoryStaging]>)('the history stager %s', (_where, staging) => {
   it('stages each page’s lines as rows and reports where the listing stands', async () => {
+    // Pages longer than one INSERT statement's lines, and not a multiple of them.
+    const ids = (page: number) => Array.from({ length: 60 }, (_, i) => (page - 1) * 60 + i + 1)
     const stager = staging()(path)
-    await expect(stager.read(1, body(1, [wireLine(1), wireLine(2)]))).resolves.toEqual({ ok: true, value: { page: 1, pages: 2, total: 4 } })
-    await expect(stager.read(2, body(2, [wireLine(3), wireLine(4)]))).resolves.toEqual({ ok: true, value: { page: 2, pages: 2, total: 4 } })
+    await expect(stager.read(1, body(1, ids(1).map((id) => wireLine(id)), 120, 60))).resolves.toEqual({ ok: true, value: { page: 1, pages: 2, total: 120 } })
+    await expect(stager.read(2, body(2, ids(2).map((id) => wireLine(id)), 120, 60))).resolves.toEqual({ ok: true, value: { page: 2, pages: 2, total: 120 } })
     await stager.close()
     expect(staged()).toEqual(
-      [1, 2, 3, 4].map((id) => ({
+      [...ids(1), ...ids(2)].map((id) => ({
         id,
         client_organization_id: 7,
         invoice_id: 40 + id,
@@ -79,7 +81,11 @@ describe.each([
     })
     await expect(stager.read(2, body(2, [wireLine(3), wireLine(2)]))).resolves.toEqual({
       ok: false,
-      failure: { kind: 'malformed', path: 'data[1].id', problem: 'id 2 already came on page 1' },
+      failure: { kind: 'malformed', path: 'data[1].id', problem: 'id 2 already came on an earlier page' },
+    })
+    await expect(stager.read(2, body(2, [wireLine(3), wireLine(3)]))).resolves.toEqual({
+      ok: false,
+      failure: { kind: 'malformed', path: 'data[1].id', problem: 'id 3 already came on this page' },
     })
     await expect(stager.read(2, '{"result":"success","data":[')).resolves.toMatchObject({ ok: false, failure: { kind: 'malformed', path: '(body)' } })
     await stager.close()
@@ -96,16 +102,13 @@ describe('the history thread', () => {
   })
 
   it('fails a page it could not store, saying which, and reads the next', async () => {
-    // A row the listing did not bring (the page checks cannot know of it): its id is taken.
-    db.pragma('foreign_keys = OFF')
-    db.prepare(`INSERT INTO ${HISTORY_STAGE} SELECT 1, 7, NULL, NULL, 'order', 0, '', 0, 0, 0, 'CHF', 'customer'`).run()
+    // What a full disk would do to one page.
+    db.exec(`CREATE TRIGGER full_disk BEFORE INSERT ON ${HISTORY_STAGE} WHEN NEW.id = 2 BEGIN SELECT RAISE(ABORT, 'no room for line 2'); END`)
     const stager = historyInThread(BUILT_HISTORY)(path)
-    await expect(stager.read(1, body(1, [wireLine(1), wireLine(2)]))).rejects.toThrow(
-      'billing history page 1 could not be staged: UNIQUE constraint failed: sync_billing_lines.id',
-    )
+    await expect(stager.read(1, body(1, [wireLine(1), wireLine(2)]))).rejects.toThrow('billing history page 1 could not be staged: no room for line 2')
     await expect(stager.read(2, body(2, [wireLine(3), wireLine(4)]))).resolves.toMatchObject({ ok: true })
     await stager.close()
-    expect(staged().map((row) => (row as { id: number }).id)).toEqual([1, 3, 4])
+    expect(staged().map((row) => (row as { id: number }).id)).toEqual([3, 4])
   })
 
   it('fails every read when the staging table is missing', async () => {

@@ -116,10 +116,11 @@ export async function push(db: BetterSqlite3.Database, client: RemoteClient, opt
       setState(db, queued.id, 'in_flight')
       try {
         const answer = await send(client, options.partnerId, queued, options.signal)
+        // Immediate, as store.ts's: a pull's history thread may be writing too.
         db.transaction(() => {
           setState(db, queued.id, 'done')
           if (queued.change.kind === 'tag.create') renameTag(db, temporaryTagId(queued.id), (answer as { id: number }).id)
-        })()
+        }).immediate()
         summary.sent++
         progressed = true
       } catch (error) {

@@ -1,6 +1,11 @@
 // The outbox: every offline change, in the order it was made, with the
 // idempotency key that makes sending it twice harmless. Rows are never
 // deleted: done and discarded ones stay as the record of what happened.
+//
+// Its transactions read, then write, while a pull's history thread may commit
+// to the same file: each takes the write lock first (immediate), so it waits
+// for the other writer instead of failing with SQLITE_BUSY_SNAPSHOT (a read
+// made stale by the other's commit, which no busy timeout waits out).
 import { randomUUID } from 'node:crypto'
 import type BetterSqlite3 from 'better-sqlite3'
 import type { Selectable } from 'kysely'
@@ -55,7 +60,7 @@ export function enqueue(db: BetterSqlite3.Database, change: Change, now: number)
     const base = applyLocally(db, Number(lastInsertRowid), change, now)
     if (base) db.prepare('UPDATE outbox SET base_version = ? WHERE id = ?').run(JSON.stringify(base), lastInsertRowid)
     return Number(lastInsertRowid)
-  })()
+  }).immediate()
   return entry(db, id)!
 }
 
@@ -122,7 +127,7 @@ export function renameTag(db: BetterSqlite3.Database, temporary: number, real: n
       const change = JSON.parse(row.payload_json) as { tagId?: number }
       if (change.tagId === temporary) update.run(JSON.stringify({ ...change, tagId: real }), row.id)
     }
-  })()
+  }).immediate()
 }
 
 /**
@@ -195,6 +200,6 @@ export function resolve(db: BetterSqlite3.Database, id: number, keep: 'mine' | '
         )
       }
     }
-  })()
+  }).immediate()
   return entry(db, id)!
 }

@@ -185,5 +185,5 @@ export function merge(db: BetterSqlite3.Database, plan: MergePlan): MergeOutcome
     if (plan.partnerships === 'complete' || plan.products === 'complete') rebuildClientIndex(db)
     if (plan.tenders === 'complete') rebuildTenderIndex(db)
     return { events: (before.get() as number) - eventsBefore, orphanProducts }
-  })()
+  }).immediate()
 }

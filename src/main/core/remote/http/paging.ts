@@ -50,8 +50,12 @@ export interface PageFault {
  */
 export class PageChecker {
   private first: { readonly total: number; readonly pages: number; readonly perPage: number } | null = null
-  /** Item id → the page it came on. */
-  private readonly seen = new Map<string | number, number>()
+  /** Item id → the page it came on; null when the caller's store refuses a repeated id itself (a primary key). */
+  private readonly seen: Map<string | number, number> | null
+
+  constructor({ trackIds = true }: { trackIds?: boolean } = {}) {
+    this.seen = trackIds ? new Map() : null
+  }
 
   check(requested: number, answer: PageEnvelope<unknown>): PageFault | null {
     const { total, pages, items_per_page: perPage, data } = answer
@@ -83,6 +87,7 @@ export class PageChecker {
       }
     }
 
+    if (this.seen === null) return null
     for (const [index, item] of data.entries()) {
       const id = isRecord(item) ? item.id : undefined
       if (typeof id !== 'string' && typeof id !== 'number') continue

@@ -34,7 +34,7 @@ export function openStagingConnection({ dbPath, nativeBinding }: StagingConnecti
   // Every staged value was just read by the billing line's schema, which allows no less than the table's CHECK constraints do
   // (the same enums, VAT within 0..100 %); evaluating them again cost ~1.5 s a million lines. Other connections still check.
   db.pragma('ignore_check_constraints = ON')
-  // Its page transactions wait for a user's write in the core, as the core's wait for them.
+  // Its page transactions wait for a user's write in the core, as the core's wait for them (outbox/store.ts: immediate).
   db.pragma('busy_timeout = 5000')
   return db
 }

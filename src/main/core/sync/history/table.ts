@@ -36,8 +36,10 @@ export function dropHistoryStage(db: BetterSqlite3.Database): void {
  */
 const UNLINK = `
 DELETE FROM ${HISTORY_STAGE} WHERE client_organization_id NOT IN (SELECT id FROM main.organizations);
-UPDATE ${HISTORY_STAGE} SET product_id = NULL WHERE product_id IS NOT NULL AND product_id NOT IN (SELECT id FROM main.products);
-UPDATE ${HISTORY_STAGE} SET invoice_id = NULL WHERE invoice_id IS NOT NULL AND invoice_id NOT IN (SELECT id FROM main.invoices);`
+UPDATE ${HISTORY_STAGE} SET
+    product_id = CASE WHEN product_id IN (SELECT id FROM main.products) THEN product_id END,
+    invoice_id = CASE WHEN invoice_id IN (SELECT id FROM main.invoices) THEN invoice_id END
+  WHERE product_id NOT IN (SELECT id FROM main.products) OR invoice_id NOT IN (SELECT id FROM main.invoices);`
 
 export function unlinkStagedHistory(db: BetterSqlite3.Database): void {
   db.exec(UNLINK)
