@@ -180,13 +180,6 @@ async function quietPull(db: Database.Database, baseUrl: string): Promise<{ ms: 
   return { ms: elapsed, calls }
 }
 
-/** The baseline: the rows the pull wrote, inserted raw into a fresh cache in one transaction; best of two. */
-function rawBaseline(source: Database.Database, dir: string): { rows: number; ms: number } {
-  const rows = readRows(source)
-  const ms = Math.min(...[1, 2].map((round) => rawInsert(join(dir, `raw-${round}.sqlite`), rows)))
-  return { rows: rows.reduce((sum, { values }) => sum + values.length, 0), ms }
-}
-
 const count = (value: number) => value.toLocaleString('en-US')
 const share = (part: number, whole: number) => `${ms(part)}  (${((100 * part) / whole).toFixed(0)} %)`
 const perSecond = (rows: number, elapsedMs: number) => `${count(Math.round(rows / (elapsedMs / 1000)))} rows/s`
@@ -201,29 +194,39 @@ export async function benchSync(): Promise<void> {
     report('Sync: local API server, bench size, own process, rate limit off', [['start (generate + listen; not in the ratios)', ms(performance.now() - started)]])
 
     // The same pull three times, each into a fresh cache: first while the server renders every answer as it is asked for, on
-    // the same two cores; then twice with its answers ready, as a remote server's work costs this machine nothing (the best of
-    // the two is kept, as the baseline keeps its best of two).
+    // the same two cores; then twice with its answers ready, as a remote server's work costs this machine nothing. The raw
+    // baseline inserts the rows of the first; it and the later pulls take turns, so a slow spell of this shared machine weighs
+    // on both alike, and each keeps its best of two.
     const now = Math.floor(Date.now() / 1000)
     const coldDb = openReady(join(dir, 'cold.sqlite'))
     const cold = await profiledPull(coldDb, api.url, now)
+    const rawMs: number[] = []
+    const warm: PullProfile[] = []
+    let rowCount = 0
+    let db: Database.Database | undefined
+    for (const round of [1, 2]) {
+      // Read apart each time: held across the pulls, 1.5 M rows would slow their garbage collection.
+      const rows = readRows(coldDb)
+      rowCount = rows.reduce((sum, { values }) => sum + values.length, 0)
+      rawMs.push(rawInsert(join(dir, `raw-${round}.sqlite`), rows))
+      db?.close()
+      db = openReady(join(dir, `warm-${round}.sqlite`))
+      warm.push(await profiledPull(db, api.url, now))
+    }
+    const synced = db as Database.Database
+    const profile = warm.reduce((best, run) => (run.totalMs < best.totalMs ? run : best))
+    const quiet = await quietPull(synced, api.url)
+    const ftsMs = time(() => synced.transaction(() => rebuildSearchIndex(synced))())
+    synced.close()
     coldDb.close()
-    const warmDb = openReady(join(dir, 'warm.sqlite'))
-    const warm = await profiledPull(warmDb, api.url, now)
-    warmDb.close()
-    const db = openReady(join(dir, 'synced.sqlite'))
-    const again = await profiledPull(db, api.url, now)
-    const profile = again.totalMs < warm.totalMs ? again : warm
-    const quiet = await quietPull(db, api.url)
-    const ftsMs = time(() => db.transaction(() => rebuildSearchIndex(db))())
-    const raw = rawBaseline(db, dir)
-    db.close()
+    const raw = { rows: rowCount, ms: Math.min(...rawMs) }
 
     report('Sync: full pull into a fresh cache vs raw insert of the same rows', [
       [`rows written (${DEMO_TABLES_IN_INSERT_ORDER.length} domain tables)`, count(raw.rows)],
-      ['raw prepared-statement insert (baseline)', `${ms(raw.ms)}  ${perSecond(raw.rows, raw.ms)}`],
+      ['raw prepared-statement insert (baseline), best of two', `${ms(raw.ms)}  ${perSecond(raw.rows, raw.ms)}  (other: ${ms(Math.max(...rawMs))})`],
       ['full pull over HTTP, the server rendering its answers meanwhile', `${ms(cold.totalMs)}  ${perSecond(raw.rows, cold.totalMs)}`],
       ['  vs baseline', `${(raw.ms / cold.totalMs).toFixed(2)}×`],
-      ['full pull over HTTP, the server’s answers ready (as remote), best of two', `${ms(profile.totalMs)}  ${perSecond(raw.rows, profile.totalMs)}  (other: ${ms(Math.max(warm.totalMs, again.totalMs))})`],
+      ['full pull over HTTP, the server’s answers ready (as remote), best of two', `${ms(profile.totalMs)}  ${perSecond(raw.rows, profile.totalMs)}  (other: ${ms(Math.max(...warm.map((run) => run.totalMs)))})`],
       ['  ingest throughput vs baseline (target ≥ 0.80×)', `${(raw.ms / profile.totalMs).toFixed(2)}×`],
     ])
 
