@@ -261,11 +261,11 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
     // The billing history, the bulk of a pull, is read and staged by its own connection (its own thread, in the app) while this
     // one reads the other lists.
     const billingWindow = windowFor('billing')
-    const stagingHistory = (options.history ?? historyInline)(db.name)
-    history = stagingHistory
+    history = (options.history ?? historyInline)(db.name)
+    const reader = history.read
     const billing = partnerEndpoint(ENDPOINTS.billingHistory)
     const readHistory = () =>
-      readWindow('billing', billing.perPage, billingWindow, client.readPages(billing, { reader: stagingHistory.read, perPage: billing.perPage, readAhead: HISTORY_READ_AHEAD, query: billingWindow, signal: listSignal }))
+      readWindow('billing', billing.perPage, billingWindow, client.readPages(billing, { reader, perPage: billing.perPage, readAhead: HISTORY_READ_AHEAD, query: billingWindow, signal: listSignal }))
 
     const [{ partnerships, products, tenders }] = await together(stopLists, [readLists(), readHistory()])
 

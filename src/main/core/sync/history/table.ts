@@ -5,7 +5,7 @@
 // rows into an indexed table a second time.
 import type BetterSqlite3 from 'better-sqlite3'
 
-/** The staged history, in the cache file: left behind only by a crash, and dropped by the next pull. */
+/** The staged history, in the cache file: left behind only by a crash, and dropped when the core next opens the file. */
 export const HISTORY_STAGE = 'sync_billing_lines'
 
 /** billing_lines' columns, in the order rows.ts's billingLineRow gives them. */
