@@ -74,10 +74,13 @@ function ProgressLine({ progress, cancelling }: { progress: readonly SyncProgres
   const counted = progress.filter((entry) => entry.total > 0)
   const total = counted.reduce((sum, entry) => sum + entry.total, 0)
   const done = counted.reduce((sum, entry) => sum + Math.min(entry.done, entry.total), 0)
+  const line = t('sync.progress', { items: items.join(' · ') })
   return (
     <>
       {total > 0 && <progress max={total} value={done} aria-hidden="true" />}
-      <span data-testid="sync-progress-text">{t('sync.progress', { items: items.join(' · ') })}</span>
+      <span title={line} data-testid="sync-progress-text">
+        {line}
+      </span>
     </>
   )
 }
