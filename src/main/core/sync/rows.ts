@@ -1,6 +1,6 @@
-// Validated API items as staged rows, in stage.ts's column order. Fields
-// the API does not carry get the value the app assumes until it learns
-// better (stated where it happens).
+// Validated API items as staged rows, in stage.ts's column order (billing
+// lines in history/table.ts's). Fields the API does not carry get the value
+// the app assumes until it learns better (stated where it happens).
 import { SERVICE_CATEGORIES, type ServiceCategory } from '../../../shared/domain'
 import { sortKey } from '../db/sort-key'
 import type { BillingLine, Invoice, Partnership, Product, TenderItem } from '../remote/schemas'

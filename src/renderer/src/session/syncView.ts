@@ -47,9 +47,10 @@ export function failureNotice(error: AppError): 'cancelled' | 'failed' | null {
  * drops out. A step that is not a list (the profile, saving) shows alone.
  */
 export function progressAfter(shown: readonly SyncProgress[], report: SyncProgress): SyncProgress[] {
-  if (!(SYNCED_LISTS as readonly string[]).includes(report.resource)) return [report]
-  const lists = shown.filter((entry) => entry.resource !== report.resource && (SYNCED_LISTS as readonly string[]).includes(entry.resource))
-  const reading = [...lists, report].filter((entry) => entry.done < entry.total)
+  // Position among the lists; -1 for a step that is not one.
   const order = (entry: SyncProgress) => (SYNCED_LISTS as readonly string[]).indexOf(entry.resource)
+  if (order(report) < 0) return [report]
+  const others = shown.filter((entry) => entry.resource !== report.resource && order(entry) >= 0)
+  const reading = [...others, report].filter((entry) => entry.done < entry.total)
   return reading.length === 0 ? [report] : reading.sort((a, b) => order(a) - order(b))
 }
