@@ -55,6 +55,8 @@ export interface ClientRow {
 export interface ClientProduct {
   id: number
   service: ServiceCategory
+  /** The service's own name as Infomaniak sent it: what the UI shows for the category `other`. */
+  serviceName: string
   name: string
   fqdn: string | null
   /** Unix seconds. */

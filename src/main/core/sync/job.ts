@@ -162,6 +162,7 @@ export class SyncJob {
         onProgress: this.deps.onProgress,
         afterMerge: (merged) => rebase(merged, this.deps.now()),
         ...(this.deps.stageHistory ? { history: this.deps.stageHistory } : {}),
+        ...(this.deps.remote.organizationId === undefined ? {} : { organizationId: this.deps.remote.organizationId }),
       })
       this.online = true
       this.tokenInvalid = false
@@ -173,7 +174,7 @@ export class SyncJob {
           mode,
           events: summary.events,
           unchanged: summary.unchanged.filter((list): list is SyncedList => (SYNCED_LISTS as readonly string[]).includes(list)),
-          skippedProducts: summary.unknownServices + summary.orphanProducts,
+          skippedProducts: summary.orphanProducts,
           requests,
         },
       })

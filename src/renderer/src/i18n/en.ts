@@ -188,6 +188,8 @@ export const en = {
       public_cloud: 'Public Cloud',
       swiss_backup: 'Swiss Backup',
       ssl: 'SSL certificate',
+      server: 'Server',
+      streaming: 'Streaming',
     },
     partnershipTitle: 'Collaboration',
     stop: 'Stop the collaboration',

@@ -194,6 +194,8 @@ export const fr = {
       public_cloud: 'Public Cloud',
       swiss_backup: 'Swiss Backup',
       ssl: 'Certificat SSL',
+      server: 'Serveur',
+      streaming: 'Streaming',
     },
     partnershipTitle: 'Collaboration',
     stop: 'Mettre fin à la collaboration',

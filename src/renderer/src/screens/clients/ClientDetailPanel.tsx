@@ -368,7 +368,7 @@ function ProductItem({ product, detail, busy, submit }: { product: ClientProduct
   }
   return (
     <li className="detail-item product-item" data-testid="product-item" data-product-id={product.id}>
-      <span className="product-service">{t(`clientDetail.service.${product.service}`)}</span>
+      <span className="product-service">{product.service === 'other' ? product.serviceName : t(`clientDetail.service.${product.service}`)}</span>
       <span className="product-name" title={product.fqdn ?? product.name}>
         {product.name}
         {product.fqdn !== null && product.fqdn !== product.name && <span className="muted"> · {product.fqdn}</span>}
