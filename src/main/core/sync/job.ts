@@ -10,6 +10,7 @@ import { push } from '../outbox/push'
 import { rebase } from '../outbox/store'
 import type { HistoryStaging } from './history/stager'
 import { NotAPartner, pull, type PullMode } from './pull'
+import { capabilityStates, dataSources } from './sources'
 
 export interface SyncJobDeps {
   db: () => BetterSqlite3.Database
@@ -109,7 +110,16 @@ export class SyncJob {
       .all() as Array<{ resource: string; at: number }>
     const asOf = Object.fromEntries(SYNCED_LISTS.map((list) => [list, null])) as Record<SyncedList, number | null>
     for (const row of rows) if (row.resource in asOf && row.at > 0) asOf[row.resource as SyncedList] = row.at
-    return { running: this.running !== null, online: this.online, tokenInvalid: this.tokenInvalid, lastError: this.lastError, asOf }
+    const capabilities = capabilityStates(this.deps.db())
+    return {
+      running: this.running !== null,
+      online: this.online,
+      tokenInvalid: this.tokenInvalid,
+      lastError: this.lastError,
+      asOf,
+      capabilities,
+      sources: dataSources(capabilities, asOf),
+    }
   }
 
   /** Waits for the sync under way (closing the cache must not cut a merge in half). */

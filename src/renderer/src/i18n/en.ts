@@ -202,6 +202,35 @@ export const en = {
     stopNameLabel: 'Client name',
     stopConfirm: 'Stop the collaboration',
   },
+  manager: {
+    open: 'Open in the Manager',
+    stopThere: 'This account’s server offers no endpoint to stop a collaboration (Infomaniak’s published API has none): stop it in the Manager.',
+    tagsThere: 'This account’s server offers no endpoint for tag changes: they cannot be sent from here. Change tags in the Manager.',
+    answerThere: 'Answer this invitation in the Manager: this account’s server offers no endpoint for it.',
+  },
+  sources: {
+    title: 'Data sources',
+    intro: 'Where each kind of data comes from, and as of when.',
+    set: {
+      clients: 'Clients and collaborations:',
+      products: 'Products and tags:',
+      billing: 'Billing history:',
+      invoices: 'Invoices:',
+      tenders: 'Tenders:',
+    },
+    published: 'Infomaniak’s published API, as of {{date}}.',
+    publishedNever: 'Infomaniak’s published API; not read yet.',
+    partner: 'this server’s partner endpoint, as of {{date}}.',
+    partnerNever: 'this server’s partner endpoint; not read yet.',
+    notOffered: 'not offered by this server (checked {{date}}).',
+    unknown: 'not asked yet: the next sync will tell.',
+    demo: 'demo data, generated on this computer.',
+    hint: {
+      billing: 'Infomaniak’s API has no billing history: import the Manager’s CSV export (Clients under management → Download).',
+      invoices: 'Infomaniak’s API has no invoices: the Manager’s invoice history export is the way in.',
+      tenders: 'Infomaniak’s API has no tenders: they reach you as the Manager’s notification e-mails.',
+    },
+  },
   billing: {
     title: 'Billing',
     intro:

@@ -208,6 +208,35 @@ export const fr = {
     stopNameLabel: 'Nom du client',
     stopConfirm: 'Mettre fin à la collaboration',
   },
+  manager: {
+    open: 'Ouvrir dans le Manager',
+    stopThere: 'Le serveur de ce compte n’offre pas de point d’accès pour arrêter une collaboration (l’API publiée d’Infomaniak n’en a pas) : arrêtez-la dans le Manager.',
+    tagsThere: 'Le serveur de ce compte n’offre pas de point d’accès pour modifier les étiquettes : elles ne peuvent pas être envoyées d’ici. Modifiez-les dans le Manager.',
+    answerThere: 'Répondez à cette invitation dans le Manager : le serveur de ce compte n’offre pas de point d’accès pour cela.',
+  },
+  sources: {
+    title: 'Sources des données',
+    intro: 'D’où vient chaque type de données, et à quelle date.',
+    set: {
+      clients: 'Clients et collaborations :',
+      products: 'Produits et étiquettes :',
+      billing: 'Historique de facturation :',
+      invoices: 'Factures :',
+      tenders: 'Appels d’offres :',
+    },
+    published: 'API publiée d’Infomaniak, au {{date}}.',
+    publishedNever: 'API publiée d’Infomaniak ; pas encore lue.',
+    partner: 'point d’accès partenaire de ce serveur, au {{date}}.',
+    partnerNever: 'point d’accès partenaire de ce serveur ; pas encore lu.',
+    notOffered: 'non proposé par ce serveur (vérifié le {{date}}).',
+    unknown: 'pas encore demandé : la prochaine synchronisation le dira.',
+    demo: 'données de démonstration, générées sur cet ordinateur.',
+    hint: {
+      billing: 'L’API d’Infomaniak n’a pas d’historique de facturation : importez l’export CSV du Manager (Clients sous gestion → Télécharger).',
+      invoices: 'L’API d’Infomaniak n’a pas de factures : l’export de l’historique des factures du Manager est la voie d’entrée.',
+      tenders: 'L’API d’Infomaniak n’a pas d’appels d’offres : ils vous parviennent par les e-mails de notification du Manager.',
+    },
+  },
   billing: {
     title: 'Facturation',
     intro:
