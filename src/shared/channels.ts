@@ -8,6 +8,7 @@ export const CHANNELS = [
   'cache:recover',
   'clients:list',
   'clients:get',
+  'clients:refreshDetails',
   'settings:get',
   'settings:set',
   'demo:generate',

@@ -78,6 +78,8 @@ export interface ClientTag {
 export interface ClientDetail {
   client: ClientRow
   partnershipId: number
+  /** When the client's own record (addresses, VAT) was last read from Infomaniak; null: only the accounts list's summary. */
+  detailsAt: number | null
   tags: ClientTag[]
   products: ClientProduct[]
 }
@@ -247,6 +249,8 @@ export const contract = {
   'cache:recover': channel<RecoverOutcome>()(empty),
   'clients:list': channel<ClientPage>()(clientsListInput),
   'clients:get': channel<ClientDetail>()(z.object({ id: z.number().int().positive() }).strict()),
+  /** Reads the client's own record from Infomaniak now (GET /1/accounts/{id}); the cache changes when it arrives. */
+  'clients:refreshDetails': channel<{ started: boolean }>()(z.object({ id: z.number().int().positive() }).strict()),
   'settings:get': channel<Settings>()(empty),
   'settings:set': channel<Settings>()(settingsSchema.partial().strict()),
   'demo:generate': channel<CacheInfo>()(z.object({ size: z.enum(DEMO_SIZES) }).strict()),

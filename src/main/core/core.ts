@@ -122,6 +122,7 @@ export class Core {
     },
     'clients:list': (input) => this.read('clients:list', input),
     'clients:get': (input) => this.read('clients:get', input),
+    'clients:refreshDetails': async ({ id }) => this.whenSyncable((sync) => ok(sync.refreshDetails(id))),
     'demo:generate': async ({ size }) =>
       this.whenReady(async (state) => {
         await this.seed(state.raw, size)
@@ -234,6 +235,7 @@ export class Core {
         if (outcome.ok) this.deps.emit('cache:changed', { reason: 'sync' })
       },
       onOutboxChanged: () => this.outboxChanged(raw),
+      onDetails: () => this.deps.emit('cache:changed', { reason: 'sync' }),
       ...(this.deps.stageHistory ? { stageHistory: this.deps.stageHistory } : {}),
     })
   }

@@ -50,6 +50,7 @@ const SAMPLE_INPUTS: { [C in Channel]: Input<C> } = {
   'cache:recover': {},
   'clients:list': {},
   'clients:get': { id: 999_999 },
+  'clients:refreshDetails': { id: 999_999 },
   'settings:get': {},
   'settings:set': { theme: 'light' },
   'demo:generate': { size: 'small' },
@@ -75,6 +76,7 @@ const SAMPLE_INPUTS: { [C in Channel]: Input<C> } = {
 const REFUSED_ON_DEMO: Partial<Record<Channel, string>> = {
   'cache:recover': 'invalid_input',
   'clients:get': 'invalid_input',
+  'clients:refreshDetails': 'invalid_input',
   'sync:start': 'invalid_input',
   'sync:cancel': 'invalid_input',
   'sync:status': 'invalid_input',

@@ -30,9 +30,11 @@ export async function clientDetail(raw: BetterSqlite3.Database, db: Db, id: numb
        FROM products p WHERE p.owner_organization_id = ? AND p.deleted_at IS NULL ORDER BY p.expired_at IS NULL, p.expired_at, p.id`,
     )
     .all(id) as ProductRecord[]
+  const detailsAt = raw.prepare('SELECT details_at FROM organizations WHERE id = ?').pluck().get(id) as number | null
   return {
     client: row,
     partnershipId,
+    detailsAt,
     tags,
     products: products.map(
       (p): ClientProduct => ({

@@ -10,6 +10,7 @@ import { push } from '../outbox/push'
 import { rebase } from '../outbox/store'
 import type { HistoryStaging } from './history/stager'
 import { NotAPartner, pull, type PullMode } from './pull'
+import { DETAILS_EVERY_MS, nextWithoutDetails, readDetails } from './details'
 import { capabilityStates, dataSources } from './sources'
 
 export interface SyncJobDeps {
@@ -21,6 +22,8 @@ export interface SyncJobDeps {
   onFinished: (outcome: { ok: true; summary: SyncSummary } | { ok: false; error: AppError }) => void
   /** After a push changed the outbox. */
   onOutboxChanged: () => void
+  /** After an organization's details were read (details.ts). */
+  onDetails?: () => void
   random?: () => number
   stageHistory?: HistoryStaging
 }
@@ -57,6 +60,8 @@ export class SyncJob {
 
   /** The next push of changes waiting out their backoff; one timer, never a polling loop. */
   private retryTimer: NodeJS.Timeout | null = null
+  /** The next background read of an organization's details; stops when none is left to read. */
+  private detailsTimer: NodeJS.Timeout | null = null
 
   constructor(private readonly deps: SyncJobDeps) {
     this.limiter = deps.remote.rateLimit === 'off' ? unlimitedRateLimiter : createRateLimiter(deps.remote.rateLimit)
@@ -122,8 +127,53 @@ export class SyncJob {
     }
   }
 
+  /**
+   * Reads one organization's details now (the user opened it), beside
+   * whatever else runs: the same rate limiter paces it.
+   */
+  refreshDetails(id: number): { started: boolean } {
+    void this.details(id).catch(() => undefined)
+    return { started: true }
+  }
+
+  /** Reads the details of one organization, then of the next, every DETAILS_EVERY_MS, while the server answers. */
+  private scheduleDetails(): void {
+    if (this.detailsTimer) clearTimeout(this.detailsTimer)
+    this.detailsTimer = setTimeout(() => {
+      this.detailsTimer = null
+      const next = nextWithoutDetails(this.deps.db())
+      if (next === null) return
+      // A sync holds the limiter and the cache: try again after it.
+      if (this.running) return this.scheduleDetails()
+      this.details(next).then(
+        () => this.scheduleDetails(),
+        // Offline, a refused token, a malformed answer: the next sync starts the reads again.
+        () => undefined,
+      )
+    }, DETAILS_EVERY_MS)
+    this.detailsTimer.unref()
+  }
+
+  private async details(id: number): Promise<void> {
+    const token = await this.deps.token()
+    if (token === null) return
+    await readDetails(this.deps.db(), this.client(token), id, this.deps.now())
+    this.deps.onDetails?.()
+  }
+
+  private client(token: string, onRequest?: () => void) {
+    return createRemoteClient({
+      baseUrl: this.deps.remote.baseUrl,
+      token: () => token,
+      rateLimiter: this.limiter,
+      ...(this.deps.remote.timeoutMs ? { timeoutMs: this.deps.remote.timeoutMs } : {}),
+      ...(onRequest ? { onRequest } : {}),
+    })
+  }
+
   /** Waits for the sync under way (closing the cache must not cut a merge in half). */
   async settle(): Promise<void> {
+    if (this.detailsTimer) clearTimeout(this.detailsTimer)
     if (this.retryTimer) clearTimeout(this.retryTimer)
     this.running?.abort()
     await this.current
@@ -137,14 +187,8 @@ export class SyncJob {
         this.finish({ error: { code: 'token_invalid', message: 'no token is stored for this account: enter one to sync' }, online: null, tokenInvalid: true }, job)
         return
       }
-      const client = createRemoteClient({
-        baseUrl: this.deps.remote.baseUrl,
-        token: () => token,
-        rateLimiter: this.limiter,
-        ...(this.deps.remote.timeoutMs ? { timeoutMs: this.deps.remote.timeoutMs } : {}),
-        onRequest: () => {
-          requests++
-        },
+      const client = this.client(token, () => {
+        requests++
       })
       const db = this.deps.db()
       const partner = db.prepare("SELECT value FROM cache_meta WHERE key = 'partner_id'").pluck().get() as string | undefined
@@ -188,6 +232,7 @@ export class SyncJob {
           requests,
         },
       })
+      this.scheduleDetails()
     } catch (error) {
       this.finish(describeFailure(error), job)
     }

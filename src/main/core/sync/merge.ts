@@ -27,6 +27,8 @@ export interface MergePlan {
   partnerId: number
   profile: Profile
   partnerships: 'complete' | 'skipped'
+  /** The partner endpoint's list carries each client's whole record: no need to read GET /1/accounts/{id} after it. */
+  organizationsWhole: boolean
   products: 'complete' | 'skipped'
   tenders: 'complete' | 'skipped'
   /**
@@ -114,6 +116,7 @@ export function merge(db: BetterSqlite3.Database, plan: MergePlan): MergeOutcome
        ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, email = excluded.email, fetched_at = excluded.fetched_at`,
     ).run(plan.profile.id, plan.profile.display_name, plan.profile.email, plan.now)
     upsert(db, 'organizations', 'id')
+    if (plan.organizationsWhole) db.prepare('UPDATE organizations SET details_at = :now WHERE id IN (SELECT id FROM temp.stage_organizations)').run({ now: plan.now })
     db.exec(`DELETE FROM organization_addresses WHERE organization_id IN (SELECT DISTINCT organization_id FROM temp.stage_organization_addresses);
       INSERT INTO organization_addresses (${stagedColumns('organization_addresses')}) SELECT ${stagedColumns('organization_addresses')} FROM temp.stage_organization_addresses;
       DELETE FROM legal_representatives WHERE organization_id IN (SELECT DISTINCT organization_id FROM temp.stage_legal_representatives);

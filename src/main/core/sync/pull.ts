@@ -356,7 +356,7 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
           for (const item of page.items) stageInvoice.run(invoiceRow(item))
         })
       })
-      return { partnerships, products, tenders: tenders === 'absent' ? ('skipped' as const) : tenders }
+      return { partnerships, organizationsWhole: modeled !== 'absent', products, tenders: tenders === 'absent' ? ('skipped' as const) : tenders }
     }
 
     // The billing history, the bulk of a pull, is read and staged by its own connection (its own thread, in the app) while this
@@ -373,7 +373,7 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
       return read !== 'absent'
     }
 
-    const [{ partnerships, products, tenders }, historyRead] = await together(stopLists, [readLists(), readHistory()])
+    const [{ partnerships, organizationsWhole, products, tenders }, historyRead] = await together(stopLists, [readLists(), readHistory()])
 
     if (signal?.aborted) throw signal.reason
     onProgress({ resource: 'merge', done: 0, total: 1 })
@@ -381,6 +381,7 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
       now,
       partnerId,
       partnerships,
+      organizationsWhole,
       products,
       tenders,
       history: historyRead ? { mode: mode === 'full' ? 'replace' : 'merge', from: billingWindow.from } : null,

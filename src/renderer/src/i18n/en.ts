@@ -148,6 +148,8 @@ export const en = {
     },
   },
   clientDetail: {
+    detailsAsOf: 'Details as of',
+    detailsNotRead: 'Not read from Infomaniak yet (the accounts list’s summary is shown)',
     loading: 'Loading the client…',
     loadError: 'The client could not be loaded: {{message}}',
     close: 'Close',

@@ -154,6 +154,8 @@ export const fr = {
     },
   },
   clientDetail: {
+    detailsAsOf: 'Détails au',
+    detailsNotRead: 'Pas encore lus chez Infomaniak (le résumé de la liste des comptes est affiché)',
     loading: 'Chargement du client…',
     loadError: 'Le client n’a pas pu être chargé : {{message}}',
     close: 'Fermer',

@@ -11,6 +11,7 @@ import { Dialog } from '../../components/Dialog'
 import { InlineError } from '../../components/InlineError'
 import { ManagerLink } from '../../components/ManagerLink'
 import { useFormatters } from '../../i18n/useFormatters'
+import { useSync } from '../../session/SyncContext'
 import { useCapability } from '../../session/useCapability'
 import { colorHex } from '../outbox/describeChange'
 import { confirmsName, isUnsent, parseColor, tagToggle, tagUpdate } from './clientDetail'
@@ -35,6 +36,7 @@ export function ClientDetailPanel({ clientId, onClose }: { clientId: number; onC
   const api = useApi()
   const { generation, invalidate } = useCacheInfo()
   const detail = useCoreLoad(() => api.call('clients:get', { id: clientId }), `${clientId}:${generation}`)
+  useReadDetailsOnOpen(clientId, detail.value?.detailsAt)
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<Failure | null>(null)
 
@@ -93,11 +95,32 @@ export function ClientDetailPanel({ clientId, onClose }: { clientId: number; onC
 
 type Submit = (section: Section, change: Change) => Promise<boolean>
 
+/**
+ * A client whose own record (addresses, VAT) was never read gets it read now,
+ * once per opening, when an account is active; `cache:changed` then shows it.
+ */
+function useReadDetailsOnOpen(clientId: number, detailsAt: number | null | undefined): void {
+  const api = useApi()
+  const { availability } = useSync()
+  const account = availability.kind === 'ready'
+  const asked = useRef<number | null>(null)
+  useEffect(() => {
+    if (!account || detailsAt !== null || asked.current === clientId) return
+    asked.current = clientId
+    void api.call('clients:refreshDetails', { id: clientId })
+  }, [api, account, clientId, detailsAt])
+}
+
 function Facts({ detail }: { detail: ClientDetail }) {
   const { t } = useTranslation()
+  const format = useFormatters()
   const { client } = detail
   return (
     <dl className="facts client-facts" data-testid="client-detail-facts">
+      <div className="facts-row">
+        <dt>{t('clientDetail.detailsAsOf')}</dt>
+        <dd data-testid="client-detail-details-at">{detail.detailsAt === null ? t('clientDetail.detailsNotRead') : format.dateTime(detail.detailsAt)}</dd>
+      </div>
       <div className="facts-row">
         <dt>{t('clients.columns.vatNumber')}</dt>
         <dd data-testid="client-detail-vat">{client.vatNumber ?? t('common.none')}</dd>
