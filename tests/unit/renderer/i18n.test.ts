@@ -1,7 +1,7 @@
 import i18next from 'i18next'
 import { describe, expect, it } from 'vitest'
 import { LANGUAGES } from '../../../src/shared/settings'
-import { preferredLanguage } from '../../../src/renderer/src/i18n'
+import { languageFor, preferredLanguage } from '../../../src/renderer/src/i18n'
 import { resources } from '../../../src/renderer/src/i18n/resources'
 import type { Messages } from '../../../src/renderer/src/i18n/messages'
 
@@ -81,12 +81,24 @@ describe('translation catalogues', () => {
 
 describe('preferredLanguage', () => {
   it('takes the first supported language, by its base tag', () => {
-    expect(preferredLanguage(['de-CH', 'fr-CH', 'en'])).toBe('fr')
+    expect(preferredLanguage(['ja-JP', 'fr-CH', 'en'])).toBe('fr')
     expect(preferredLanguage(['EN-gb'])).toBe('en')
   })
 
   it('falls back to English', () => {
-    expect(preferredLanguage(['de', 'it'])).toBe('en')
+    expect(preferredLanguage(['ja', 'pt-BR'])).toBe('en')
     expect(preferredLanguage([])).toBe('en')
+  })
+})
+
+describe('languageFor', () => {
+  it("speaks the system's language until the user picks one", () => {
+    expect(languageFor('system', ['ja-JP', 'fr-CH'])).toBe('fr')
+    expect(languageFor('system', ['ja-JP'])).toBe('en')
+  })
+
+  it("keeps the user's pick over the system's language", () => {
+    expect(languageFor('en', ['fr-CH'])).toBe('en')
+    expect(languageFor('fr', ['en-US'])).toBe('fr')
   })
 })
