@@ -70,12 +70,17 @@ describe('translation catalogues', () => {
     await i18n.changeLanguage('en')
     expect(i18n.t('clients.countMatching', { count: 12, total: '12', query: 'hosting' })).toBe("12 clients match 'hosting'")
     expect(i18n.t('clients.countMatching', { count: 1, total: '1', query: 'hosting' })).toBe("1 client matches 'hosting'")
+    await i18n.changeLanguage('de')
+    expect(i18n.t('clients.count', { count: 1, total: '1' })).toBe('1 Kunde')
+    expect(i18n.t('clients.count', { count: 0, total: '0' })).toBe('0 Kunden')
+    expect(i18n.t('outbox.attempts', { count: 2, attempts: '2' })).toBe('2 Versuche')
   })
 })
 
 describe('preferredLanguage', () => {
   it('takes the first supported language, by its base tag', () => {
     expect(preferredLanguage(['ja-JP', 'fr-CH', 'en'])).toBe('fr')
+    expect(preferredLanguage(['de-CH', 'fr-CH'])).toBe('de')
     expect(preferredLanguage(['EN-gb'])).toBe('en')
   })
 

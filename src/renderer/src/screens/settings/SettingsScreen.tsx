@@ -16,6 +16,7 @@ const THEME_LABELS = {
 const LANGUAGE_NAMES = {
   en: 'English',
   fr: 'Français',
+  de: 'Deutsch',
 } as const satisfies Record<Language, string>
 
 interface SettingsScreenProps {
