@@ -1,7 +1,7 @@
 export const THEMES = ['system', 'light', 'dark'] as const
 export type Theme = (typeof THEMES)[number]
 
-export const LANGUAGES = ['en', 'fr', 'de'] as const
+export const LANGUAGES = ['en', 'fr', 'de', 'it', 'es'] as const
 export type Language = (typeof LANGUAGES)[number]
 
 /** 'system' until the user picks a language: the renderer then speaks the operating system's, if it has it. */

@@ -74,6 +74,14 @@ describe('translation catalogues', () => {
     expect(i18n.t('clients.count', { count: 1, total: '1' })).toBe('1 Kunde')
     expect(i18n.t('clients.count', { count: 0, total: '0' })).toBe('0 Kunden')
     expect(i18n.t('outbox.attempts', { count: 2, attempts: '2' })).toBe('2 Versuche')
+    // Italian and Spanish say "of" before round millions, as French does.
+    await i18n.changeLanguage('it')
+    expect(i18n.t('clients.count', { count: 0, total: '0' })).toBe('0 clienti')
+    expect(i18n.t('clients.count', { count: 1_000_000, total: '1.000.000' })).toBe('1.000.000 di clienti')
+    await i18n.changeLanguage('es')
+    expect(i18n.t('clients.count', { count: 1, total: '1' })).toBe('1 cliente')
+    expect(i18n.t('clients.count', { count: 2_000_000, total: '2.000.000' })).toBe('2.000.000 de clientes')
+    expect(i18n.t('clients.count', { count: 1_000_001, total: '1.000.001' })).toBe('1.000.001 clientes')
   })
 })
 
@@ -81,6 +89,8 @@ describe('preferredLanguage', () => {
   it('takes the first supported language, by its base tag', () => {
     expect(preferredLanguage(['ja-JP', 'fr-CH', 'en'])).toBe('fr')
     expect(preferredLanguage(['de-CH', 'fr-CH'])).toBe('de')
+    expect(preferredLanguage(['pt-PT', 'it-CH'])).toBe('it')
+    expect(preferredLanguage(['es-419'])).toBe('es')
     expect(preferredLanguage(['EN-gb'])).toBe('en')
   })
 

@@ -17,6 +17,8 @@ const LANGUAGE_NAMES = {
   en: 'English',
   fr: 'Français',
   de: 'Deutsch',
+  it: 'Italiano',
+  es: 'Español',
 } as const satisfies Record<Language, string>
 
 interface SettingsScreenProps {
