@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { LANGUAGES, type Language } from '../../../src/shared/settings'
 import { languageFor, preferredLanguage } from '../../../src/renderer/src/i18n'
 import { resources } from '../../../src/renderer/src/i18n/resources'
+import { createFormatters } from '../../../src/renderer/src/i18n/useFormatters'
 import type { Messages } from '../../../src/renderer/src/i18n/messages'
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/
@@ -109,5 +110,22 @@ describe('languageFor', () => {
   it("keeps the user's pick over the system's language", () => {
     expect(languageFor('en', ['fr-CH'])).toBe('en')
     expect(languageFor('fr', ['en-US'])).toBe('fr')
+  })
+})
+
+describe('createFormatters', () => {
+  // Dates show in the computer's time zone: local noon is 18 November wherever the tests run.
+  const noon = new Date(2026, 10, 18, 12).getTime() / 1000
+
+  it.each([
+    ['en', '1,234,567', 'Nov 18, 2026'],
+    ['fr', '1\u202f234\u202f567', '18 nov. 2026'],
+    ['de', '1.234.567', '18.11.2026'],
+    ['it', '1.234.567', '18 nov 2026'],
+    ['es', '1.234.567', '18 nov 2026'],
+  ] satisfies Array<[Language, string, string]>)('writes numbers and dates as %s does', (lng, number, date) => {
+    const format = createFormatters(lng)
+    expect(format.number(1_234_567)).toBe(number)
+    expect(format.date(noon)).toBe(date)
   })
 })
