@@ -7,7 +7,7 @@ export const de = {
     starting: 'Partner Desk wird gestartet…',
     demoBadge: 'Demodaten',
     demoBadgeTitle:
-      'Sie sehen generierte Beispieldaten, kein echtes Infomaniak-Konto. Von hier wird nichts irgendwohin gesendet.',
+      'Sie sehen generierte Beispieldaten, kein echtes Infomaniak-Konto. Nichts davon wird irgendwohin gesendet.',
     navLabel: 'Hauptnavigation',
     recoveredNotice: 'Der beschädigte Cache wurde nach {{path}} verschoben. Partner Desk verwendet jetzt einen neuen.',
     settingsFallbackNotice: 'Ihre Einstellungen konnten nicht gelesen werden ({{message}}); es gelten die Standardwerte.',
@@ -458,7 +458,7 @@ export const de = {
     cache: {
       title: 'Lokaler Cache',
       intro:
-        'Partner Desk bewahrt eine Kopie Ihrer Daten auf diesem Computer auf, damit es offline funktioniert. Sie wird nirgendwohin gesendet ausser zu Infomaniak.',
+        'Partner Desk bewahrt eine Kopie Ihrer Daten auf diesem Computer auf, damit es offline funktioniert. Sie wird an niemanden ausser Infomaniak gesendet.',
       dataset: 'Daten',
       datasetEmpty: 'Leer',
       datasetAccount: 'Die Daten Ihres Infomaniak-Kontos',

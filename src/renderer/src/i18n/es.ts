@@ -311,7 +311,7 @@ export const es = {
     push: 'Enviar ahora',
     pushing: 'Enviando…',
     pushStarted: 'Enviando a Infomaniak los cambios en espera.',
-    pushNothing: 'No se ha podido enviar nada ahora: ningún cambio toca todavía, o ya hay un envío en curso.',
+    pushNothing: 'No se ha podido enviar nada ahora: ningún cambio debe enviarse todavía, o ya hay un envío en curso.',
     pushFailed: 'No se han podido enviar los cambios: {{message}}',
     includeDone: 'Mostrar los cambios enviados y descartados',
     loadError: 'No se han podido cargar los cambios pendientes: {{message}}',

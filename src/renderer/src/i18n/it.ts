@@ -336,7 +336,7 @@ export const it = {
     keepMine: 'Mantieni la mia',
     takeTheirs: 'Prendi quella di Infomaniak',
     conflictIntro:
-      "Infomaniak non ha accettato questa modifica: ciò che detiene non è ciò su cui la modifica si basava. «Mantieni la mia» invia di nuovo la sua versione sopra la loro; «Prendi quella di Infomaniak» scarta la sua modifica.",
+      "Infomaniak non ha accettato questa modifica: ciò che detiene non è ciò su cui la modifica si basava. «Mantieni la mia» invia di nuovo la sua versione sopra quella di Infomaniak; «Prendi quella di Infomaniak» scarta la sua modifica.",
     notChangedByYou: 'Non modificato da lei',
     conflictReason: 'Infomaniak ha risposto: {{reason}}',
     conflictGone:
