@@ -1,6 +1,7 @@
 // The changes a partner can make offline: each becomes an outbox entry,
 // shows in the cache at once, and is pushed when the app is online.
 import { z } from 'zod'
+import type { CapabilityFamily } from './domain'
 
 const id = z.number().int().positive()
 /** A tag created offline has a temporary negative id until the server gives it a real one. */
@@ -23,3 +24,19 @@ export const changeSchema = z.discriminatedUnion('kind', [
 ])
 export type Change = z.infer<typeof changeSchema>
 export type ChangeKind = Change['kind']
+
+/**
+ * Which family of partner endpoints sends each change. Infomaniak's published
+ * API has none of them (the tag writes included): against it a change is not
+ * queued, the user is sent to the Manager.
+ */
+export const CHANGE_FAMILY: Readonly<Record<ChangeKind, CapabilityFamily>> = {
+  'tag.create': 'partnerships',
+  'tag.update': 'partnerships',
+  'tag.delete': 'partnerships',
+  'tag.assign': 'partnerships',
+  'tag.unassign': 'partnerships',
+  'invitation.accept': 'partnerships',
+  'invitation.decline': 'partnerships',
+  'partnership.stop': 'partnerships',
+}

@@ -3,7 +3,7 @@
 // and the CLI and the browser-test bridge go through the same dispatcher.
 import { z } from 'zod'
 import { changeSchema, type Change } from './changes'
-import type { AccessType, Currency, OutboxState, PartnershipEventKind, PartnershipStatus, PaymentMode, ServiceCategory } from './domain'
+import type { AccessType, CapabilityFamily, Currency, OutboxState, PartnershipEventKind, PartnershipStatus, PaymentMode, ServiceCategory } from './domain'
 import type { AppError, Result } from './result'
 import type { BRIDGE_BRAND, Channel, EventName } from './channels'
 import { settingsSchema } from './settings-schema'
@@ -55,6 +55,8 @@ export interface ClientRow {
 export interface ClientProduct {
   id: number
   service: ServiceCategory
+  /** The service's own name as Infomaniak sent it: what the UI shows for the category `other`. */
+  serviceName: string
   name: string
   fqdn: string | null
   /** Unix seconds. */
@@ -126,7 +128,27 @@ export interface SyncStatus {
   lastError: AppError | null
   /** When each list was last read, in Unix seconds; null if never. */
   asOf: Record<SyncedList, number | null>
+  /** Whether the account's server offers each family of partner endpoints, as last asked. */
+  capabilities: Record<CapabilityFamily, CapabilityState>
+  /** Where each data set the user sees comes from, and as of when. */
+  sources: Record<DataSet, DataSource>
 }
+
+export type CapabilityState = { offered: 'yes' | 'no'; checkedAt: number } | { offered: 'unknown' }
+
+/** What the user sees, by data set (the lists behind them: SYNCED_LISTS). */
+export const DATA_SETS = ['clients', 'products', 'billing', 'invoices', 'tenders'] as const
+export type DataSet = (typeof DATA_SETS)[number]
+
+export type DataSource =
+  /** Infomaniak's published API. */
+  | { kind: 'published'; asOf: number | null }
+  /** The account's server's partner endpoint (the app's own contract). */
+  | { kind: 'partner'; asOf: number | null }
+  /** The server has no endpoint for it: `checkedAt` is when it last said so. */
+  | { kind: 'not_offered'; checkedAt: number }
+  /** Not asked yet: the first sync will tell. */
+  | { kind: 'unknown' }
 
 export interface PartnershipEventRow {
   id: number

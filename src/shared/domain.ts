@@ -4,7 +4,8 @@
 export const CURRENCIES = ['CHF', 'EUR'] as const
 export type Currency = (typeof CURRENCIES)[number]
 
-export const LEGAL_ENTITY_TYPES = ['company', 'individual', 'public_body'] as const
+/** As Infomaniak's published enum; what `restrict` means is not documented, so it is kept as sent. */
+export const LEGAL_ENTITY_TYPES = ['company', 'individual', 'public_body', 'restrict'] as const
 export type LegalEntityType = (typeof LEGAL_ENTITY_TYPES)[number]
 
 export const PARTNERSHIP_STATUSES = ['invited', 'pending', 'active', 'ended'] as const
@@ -35,8 +36,20 @@ export const SERVICE_CATEGORIES = [
   'public_cloud',
   'swiss_backup',
   'ssl',
+  'server',
+  'streaming',
+  /** A service the app files nowhere else: the product keeps its service's own name beside it. */
+  'other',
 ] as const
 export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number]
+
+/**
+ * The families of partner endpoints (the app's own contract, not Infomaniak's
+ * published API) a server may or may not offer. Each family's list is its
+ * probe; its actions are offered with it (tag writes go with partnerships).
+ */
+export const CAPABILITY_FAMILIES = ['partnerships', 'billing_history', 'invoices', 'tenders'] as const
+export type CapabilityFamily = (typeof CAPABILITY_FAMILIES)[number]
 
 export const RENEWAL_PREFERENCES = ['automatic', 'manual', 'cancel_at_expiry'] as const
 export type RenewalPreference = (typeof RENEWAL_PREFERENCES)[number]

@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'offline',
   /** The server answered, but not as the API promises (or refused the call). */
   'remote',
+  /** The account's server offers no endpoint for this (Infomaniak's published API has none): the Manager does it. */
+  'not_offered',
   /** This computer has no protected keystore and the user has not accepted storing the token unprotected. */
   'unprotected_storage',
   /** This computer offers no keystore at all: a token cannot be kept. */

@@ -14,12 +14,15 @@ import type {
   ParsedInput,
 } from '../../shared/contract'
 import { HOST_CHANNELS, type CoreChannel } from '../../shared/channels'
+import { CHANGE_FAMILY } from '../../shared/changes'
+import type { CapabilityFamily } from '../../shared/domain'
 import { fail, ok, type Result } from '../../shared/result'
 import { countRows } from './cache/counts'
 import { readDataset } from './cache/meta'
 import { markEventsSeen } from './events/list'
 import { ChangeRefused } from './outbox/local'
 import { discard, enqueue, NotActionable, overview, recoverInFlight, resolve, retry } from './outbox/store'
+import { readCapabilities } from './sync/capabilities'
 import { SyncJob } from './sync/job'
 import { createKysely, type Db } from './db/kysely'
 import type { IntegrityChecker } from './db/integrity'
@@ -131,6 +134,7 @@ export class Core {
     'sync:cancel': async () => this.whenSyncable((sync) => ok(sync.cancel())),
     'sync:status': async () => this.whenSyncable((sync) => ok(sync.status())),
     'changes:submit': async ({ change }) =>
+      this.notOffered(CHANGE_FAMILY[change.kind], change.kind) ??
       this.outboxAction((state) => enqueue(state.raw, change, this.deps.now()), (sync) => sync.startPush()),
     'outbox:list': (input) => this.read('outbox:list', input),
     'outbox:retry': async ({ id }) => this.outboxAction((state) => retry(state.raw, id), (sync) => sync.startPush()),
@@ -240,6 +244,16 @@ export class Core {
   }
 
   /** An outbox action: refusals the user can understand are invalid input, the rest is a fault. */
+  /**
+   * A change the account's server said it cannot take is not queued: it would
+   * wait forever. The Manager does it (the UI links there).
+   */
+  private notOffered(family: CapabilityFamily, what: string): Result<never> | null {
+    const state = this.state
+    if (state.kind !== 'ready' || !state.sync || readCapabilities(state.raw)[family]?.offered !== false) return null
+    return fail('not_offered', `${what}: this account's server offers no endpoint for it (Infomaniak's published API has none); make the change in the Infomaniak Manager`)
+  }
+
   private async outboxAction<T>(run: (state: Extract<State, { kind: 'ready' }>) => T, then?: (sync: SyncJob) => void): Promise<Result<T>> {
     const state = this.state
     if (state.kind !== 'ready') return this.unavailable(state)

@@ -17,6 +17,8 @@ export interface WorkerConfig {
 
 export interface RemoteConfig {
   baseUrl: string
+  /** The partner organization the user picked, when the token reaches several of its own. */
+  organizationId?: number
   /** Requests per window; 'off' only for local test servers. */
   rateLimit: { limit: number; windowMs: number } | 'off'
   timeoutMs?: number

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import { ENDPOINTS, type EndpointName, type Endpoints, pathOf } from '../../../src/main/core/remote/endpoints'
 import { errorAnswer, PER_PAGE } from '../../../src/main/core/remote/schemas'
-import { type ApiServer, STAFF_INVITATION_IDS, startApiServer } from '../../fixtures/api-server'
+import { type ApiServer, PROFILE_INVITATION_ID, PROFILE_USER_ID, STAFF_INVITATION_IDS, startApiServer } from '../../fixtures/api-server'
 import { smallDemo } from '../demo/fixture'
 import { call, PARTNER, type Reply, walk } from './helpers'
 
@@ -53,17 +53,18 @@ describe('public endpoints', () => {
   })
 
   it('GET /1/accounts lists the partner and its active clients only', async () => {
-    const all = expectAnswer('accounts', await call(server, 'GET', '/1/accounts'), 'all')
+    const all = expectAnswer('accounts', await call(server, 'GET', '/1/accounts'))
     const active = data.partnerships.filter((p) => p.state.status === 'active').length
     expect(all.data).toHaveLength(1 + active)
     expect(all.data[0]).toMatchObject({ id: data.ownOrganizationId, is_customer: false, partner_id: null })
+    expect(all.data.slice(1).every((account) => account.is_customer && account.partner_id !== data.ownOrganizationId)).toBe(true)
   })
 
   it('GET /1/accounts/{id} for the partner and a client; an ended client is not accessible', async () => {
     expectAnswer('account', await call(server, 'GET', pathOf('account', { account_id: 1 })))
     const client = firstActive('complete').clientOrganizationId
     const account = expectAnswer('account', await call(server, 'GET', pathOf('account', { account_id: client })))
-    expect(account.data.addresses.filter((a) => a.for_invoice)).toHaveLength(1)
+    expect(account.data.addresses?.filter((a) => a.for_invoice)).toHaveLength(1)
     const ended = data.partnerships.find((p) => p.state.status === 'ended') ?? expect.fail('no ended partnership')
     expectError(await call(server, 'GET', pathOf('account', { account_id: ended.clientOrganizationId })), 404, 'object_not_found')
   })
@@ -88,16 +89,22 @@ describe('public endpoints', () => {
     expect(tags.data.map((t) => t.id)).toContain(tagged.id)
   })
 
+  it('GET the profile user\'s staff invitations in the partner organization; another user is not found', async () => {
+    const own = expectAnswer('staffInvitations', await call(server, 'GET', pathOf('staffInvitations', { account: 1, user: PROFILE_USER_ID })))
+    expect(own.data).toEqual([{ id: PROFILE_INVITATION_ID, account_id: 1, status: 'accepted' }])
+    expectError(await call(server, 'GET', pathOf('staffInvitations', { account: 1, user: PROFILE_USER_ID + 1 })), 404, 'object_not_found')
+  })
+
   it('GET/POST/DELETE the b2b assignments of a staff invitation', async () => {
-    const params = { account_id: 1, invitation_id: STAFF_INVITATION_IDS[1] }
+    const params = { account: 1, invitation: STAFF_INVITATION_IDS[1] }
     const target = firstActive('limited').id
     expectAnswer('staffAssign', await call(server, 'POST', pathOf('staffAssign', params), { body: { partnership_ids: [target] } }))
-    const handled = expectAnswer('staffPartnerships', await call(server, 'GET', pathOf('staffPartnerships', params)))
+    const handled = expectAnswer('staffPartnerships', await call(server, 'GET', pathOf('staffPartnerships', params)), 'all')
     expect(handled.data.map((p) => p.id)).toEqual([target])
     expectAnswer('staffUnassign', await call(server, 'DELETE', pathOf('staffUnassign', { ...params, partnership_id: target })))
     expectError(await call(server, 'DELETE', pathOf('staffUnassign', { ...params, partnership_id: target })), 404, 'object_not_found')
     const client = firstActive('complete').clientOrganizationId
-    expectError(await call(server, 'GET', pathOf('staffPartnerships', { ...params, account_id: client })), 403, 'account_not_partner')
+    expectError(await call(server, 'GET', pathOf('staffPartnerships', { ...params, account: client })), 403, 'account_not_partner')
   })
 })
 
@@ -179,7 +186,6 @@ describe('modeled endpoints', () => {
 
 describe('paging', () => {
   const lists = [
-    { name: 'accounts', path: '/1/accounts', query: {} },
     { name: 'products', path: '/1/products', query: {} },
     { name: 'partnerships', path: `${PARTNER}/partnerships`, query: {} },
     { name: 'billingHistory', path: `${PARTNER}/billing_history`, query: { from: 0, to: data.now + 1 } },

@@ -27,7 +27,7 @@ async function tagsOf(server: ApiServer, accountId: number) {
 }
 
 async function accountIds(server: ApiServer) {
-  return ENDPOINTS.accounts.answers.all.parse((await call(server, 'GET', '/1/accounts')).json).data.map((a) => a.id)
+  return ENDPOINTS.accounts.answer.parse((await call(server, 'GET', '/1/accounts')).json).data.map((a) => a.id)
 }
 
 describe('partnership actions', () => {
@@ -173,7 +173,7 @@ describe('Idempotency-Key', () => {
   it('is not honoured on the public b2b calls (not documented there)', async () => {
     const server = await start()
     const target = partnershipWith('active', 'limited').id
-    const path = pathOf('staffAssign', { account_id: 1, invitation_id: 102 })
+    const path = pathOf('staffAssign', { account: 1, invitation: 102 })
     await call(server, 'POST', path, { body: { partnership_ids: [target] }, key: 'b2b' })
     const again = await call(server, 'POST', path, { body: { partnership_ids: [target] }, key: 'b2b' })
     expect(again.headers.get('idempotent-replayed')).toBeNull()

@@ -36,7 +36,7 @@ describe('partnerships', () => {
     expect(ENDPOINTS.partnerships.answers.total.parse((await call(server, 'GET', `${PARTNER}/partnerships`, { query: { ...since, return: 'total' } })).json).data).toBe(0)
     server.state.setPaymentMode(p.id, 'partner')
     expect(await partnership(server, p.id, since)).toMatchObject({ has_full_access: true, has_customer_payment_method: false, updated_at: data.now + DAY })
-    const account = ENDPOINTS.accounts.answers.all.parse((await call(server, 'GET', '/1/accounts')).json).data.find((a) => a.id === p.clientOrganizationId)
+    const account = ENDPOINTS.accounts.answer.parse((await call(server, 'GET', '/1/accounts')).json).data.find((a) => a.id === p.clientOrganizationId)
     expect(account?.has_customer_paiement_method).toBe(false)
   })
 

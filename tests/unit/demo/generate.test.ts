@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { SERVICE_CATEGORIES } from '../../../src/shared/domain'
+import { DEMO_CATEGORIES } from '../../../src/main/core/demo/catalogue'
 import { DEMO_SIZE_SPECS } from '../../../src/main/core/demo/sizes'
 import { generateDemo } from '../../../src/main/core/demo/generate'
 import { MONTH, YEAR } from '../../../src/main/core/demo/time'
@@ -60,7 +60,7 @@ describe('generateDemo', () => {
 
   it('covers every service category and spreads expiries over the next 18 months', () => {
     const data = smallDemo()
-    expect(new Set(data.products.map((p) => p.category))).toEqual(new Set(SERVICE_CATEGORIES))
+    expect(new Set(data.products.map((p) => p.category))).toEqual(new Set(DEMO_CATEGORIES))
     const active = new Set(data.partnerships.filter((p) => p.state.status === 'active').map((p) => p.clientOrganizationId))
     const current = data.products.filter((p) => active.has(p.ownerOrganizationId) && p.deletedAt === null && !p.isTrial)
     const ahead = current.filter((p) => p.expiredAt > NOW)

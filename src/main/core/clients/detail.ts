@@ -9,6 +9,7 @@ export class UnknownClient extends Error {}
 interface ProductRecord {
   id: number
   service_name: ServiceCategory
+  service: string
   customer_name: string
   fqdn: string | null
   expired_at: number | null
@@ -24,7 +25,7 @@ export async function clientDetail(raw: BetterSqlite3.Database, db: Db, id: numb
   const tags = raw.prepare('SELECT id, name, color FROM tags WHERE organization_id = ? ORDER BY name').all(id) as ClientTag[]
   const products = raw
     .prepare(
-      `SELECT p.id, p.service_name, p.customer_name, p.fqdn, p.expired_at, p.managed_by_partner,
+      `SELECT p.id, p.service_name, coalesce(p.service, p.service_name) AS service, p.customer_name, p.fqdn, p.expired_at, p.managed_by_partner,
          (SELECT coalesce(json_group_array(tag_id), '[]') FROM product_tags WHERE product_id = p.id) AS tag_ids
        FROM products p WHERE p.owner_organization_id = ? AND p.deleted_at IS NULL ORDER BY p.expired_at IS NULL, p.expired_at, p.id`,
     )
@@ -37,6 +38,7 @@ export async function clientDetail(raw: BetterSqlite3.Database, db: Db, id: numb
       (p): ClientProduct => ({
         id: p.id,
         service: p.service_name,
+        serviceName: p.service,
         name: p.customer_name,
         fqdn: p.fqdn,
         expiredAt: p.expired_at,

@@ -3,6 +3,7 @@
 import type { Generated } from 'kysely'
 import type {
   AccessType,
+  CapabilityFamily,
   Currency,
   HistoryType,
   InvoiceStatus,
@@ -54,6 +55,8 @@ export interface OrganizationsTable {
   timezone: string
   created_at: number
   synced_at: number
+  /** Migration 2: when GET /1/accounts/{id} was last read; null while only the accounts list's summary is known. */
+  details_at: number | null
 }
 
 export interface OrganizationAddressesTable {
@@ -90,6 +93,8 @@ export interface PartnershipsTable {
   total_paid_base_price_minor: number
   currency: Currency
   updated_at: number
+  /** Migration 2: the b2b listing's id, when the row's id is the client organization's. */
+  remote_id: number | null
 }
 
 export interface ProductsTable {
@@ -112,6 +117,15 @@ export interface ProductsTable {
   right_statistic: Bool
   right_check: Bool
   right_sale: Bool
+  /** Migration 2: the service's own name as the API sent it (service_name is its category). */
+  service: string | null
+}
+
+/** Migration 2: whether the account's server offers a family of partner endpoints. */
+export interface CapabilitiesTable {
+  family: CapabilityFamily
+  offered: Bool
+  checked_at: number
 }
 
 export interface PartnershipProductsTable {
@@ -222,6 +236,7 @@ export interface Database {
   legal_representatives: LegalRepresentativesTable
   partnerships: PartnershipsTable
   products: ProductsTable
+  capabilities: CapabilitiesTable
   partnership_products: PartnershipProductsTable
   tags: TagsTable
   product_tags: ProductTagsTable

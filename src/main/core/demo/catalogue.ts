@@ -1,4 +1,8 @@
 import type { HistoryType, ServiceCategory } from '../../../shared/domain'
+
+/** The categories the demo partner sells: the broader ones (server, streaming, other) only arrive from a real account. */
+export const DEMO_CATEGORIES = ['domain', 'web_hosting', 'mail', 'kdrive', 'ksuite', 'vps', 'public_cloud', 'swiss_backup', 'ssl'] as const satisfies readonly ServiceCategory[]
+export type DemoCategory = (typeof DEMO_CATEGORIES)[number]
 import { weighted, type WeightedTable } from './random'
 
 // What the demo's products cost. Public prices modelled on Infomaniak's price
@@ -47,7 +51,7 @@ const plan = (name: string, yearlyMinor: number, monthlyMinor: number | null = n
 
 const YEARLY_TERM = weighted<12 | 24>([[12, 1]])
 
-export const CATALOGUE: Readonly<Record<ServiceCategory, CategoryCatalogue>> = {
+export const CATALOGUE: Readonly<Record<DemoCategory, CategoryCatalogue>> = {
   domain: {
     label: 'Domain',
     serviceId: 6,

@@ -10,10 +10,10 @@ import {
   PAYMENT_MODES,
   type PaymentMode,
   type RenewalPreference,
-  type ServiceCategory,
   type TenderRemoteState,
   type TenderTriageState,
 } from '../../../shared/domain'
+import type { DemoCategory } from './catalogue'
 import type { CountryCode } from './countries'
 
 // What generateDemo returns and insertDemo writes. Shapes follow the domain
@@ -82,7 +82,7 @@ export type FqdnCategory = (typeof FQDN_CATEGORIES)[number]
 
 export type DemoProductService =
   | { category: FqdnCategory; fqdn: string }
-  | { category: Exclude<ServiceCategory, FqdnCategory>; fqdn: null }
+  | { category: Exclude<DemoCategory, FqdnCategory>; fqdn: null }
 
 export interface DemoProductRights {
   technical: boolean

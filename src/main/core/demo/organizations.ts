@@ -53,7 +53,7 @@ export interface Registry {
 
 export const OWN_ORGANIZATION_ID = 1
 
-const ENTITY_TYPES = weighted<LegalEntityType>([['company', 80], ['individual', 13], ['public_body', 7]])
+const ENTITY_TYPES = weighted<Exclude<LegalEntityType, 'restrict'>>([['company', 80], ['individual', 13], ['public_body', 7]])
 
 const STATUSES = weighted<DemoPartnershipState['status']>([['active', 80], ['invited', 7], ['pending', 6], ['ended', 7]])
 

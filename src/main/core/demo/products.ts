@@ -1,6 +1,6 @@
-import { type RenewalPreference, SERVICE_CATEGORIES, type ServiceCategory } from '../../../shared/domain'
+import type { RenewalPreference } from '../../../shared/domain'
 import { allocateProportionally } from './allocate'
-import { CATALOGUE, domainPlan, type Plan } from './catalogue'
+import { CATALOGUE, DEMO_CATEGORIES, type DemoCategory, domainPlan, type Plan } from './catalogue'
 import type { Language } from './countries'
 import type {
   DemoPartnershipProduct,
@@ -45,15 +45,15 @@ function holdsProducts(client: ClientProfile): boolean {
   return status === 'active' || status === 'ended'
 }
 
-const CATEGORY_MIX: Readonly<Record<'company' | 'individual' | 'public_body', WeightedTable<ServiceCategory>>> = {
-  company: weighted<ServiceCategory>([
+const CATEGORY_MIX: Readonly<Record<'company' | 'individual' | 'public_body', WeightedTable<DemoCategory>>> = {
+  company: weighted<DemoCategory>([
     ['domain', 28], ['web_hosting', 14], ['mail', 13], ['ssl', 9], ['kdrive', 8],
     ['ksuite', 12], ['vps', 6], ['public_cloud', 4], ['swiss_backup', 6],
   ]),
-  individual: weighted<ServiceCategory>([
+  individual: weighted<DemoCategory>([
     ['domain', 35], ['web_hosting', 20], ['mail', 15], ['ssl', 10], ['kdrive', 12], ['ksuite', 8],
   ]),
-  public_body: weighted<ServiceCategory>([
+  public_body: weighted<DemoCategory>([
     ['domain', 20], ['web_hosting', 12], ['mail', 15], ['kdrive', 15], ['ksuite', 20], ['swiss_backup', 12], ['ssl', 6],
   ]),
 }
@@ -115,7 +115,7 @@ interface ClientProducts {
   client: ClientProfile
   /** Domains the client registered so far; its primary domain comes first. */
   domains: string[]
-  counters: Map<ServiceCategory, number>
+  counters: Map<DemoCategory, number>
 }
 
 function claimVariantDomain(random: Random, registry: Registry, owner: ClientProducts): string {
@@ -146,7 +146,7 @@ function nameProduct(
   random: Random,
   registry: Registry,
   owner: ClientProducts,
-  category: ServiceCategory,
+  category: DemoCategory,
   plan: Plan,
 ): { service: DemoProductService; internalName: string; customerName: string } {
   const { client } = owner
@@ -214,7 +214,7 @@ function makeProduct(
   registry: Registry,
   owner: ClientProducts,
   id: number,
-  category: ServiceCategory,
+  category: DemoCategory,
   now: number,
 ): { product: DemoProduct; billing: ProductBilling } {
   const { client } = owner
@@ -352,7 +352,7 @@ export function generateProducts(
     for (let j = 0; j < count; j++) {
       const id = products.length + 1
       // The first products cover every category, whatever the seed.
-      const category = products.length < SERVICE_CATEGORIES.length ? SERVICE_CATEGORIES[products.length] : random.choose(mix)
+      const category = products.length < DEMO_CATEGORIES.length ? DEMO_CATEGORIES[products.length] : random.choose(mix)
       const made = makeProduct(random, registry, owner, id, category, now)
       products.push(made.product)
       billing.push(made.billing)

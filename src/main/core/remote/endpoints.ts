@@ -90,22 +90,17 @@ function mutation<const M extends 'POST' | 'PATCH' | 'DELETE', const T extends s
 const PARTNER = '/1/partners/{partner_id}'
 
 export const ENDPOINTS = {
-  // Public: Infomaniak's published API.
+  // Public: Infomaniak's published API, templates spelled as its document spells them.
   profile: read('/2/profile', 'public', s.profile),
-  accounts: list('/1/accounts', 'public', s.accountListItem, s.pagingQuery),
+  accounts: read('/1/accounts', 'public', s.uniqueList(s.account)),
   account: read('/1/accounts/{account_id}', 'public', s.account),
   services: read('/1/accounts/{account_id}/services', 'public', z.array(s.service)),
   products: list('/1/products', 'public', s.product, s.productsQuery),
   tags: read('/1/accounts/{account_id}/tags', 'public', z.array(s.tag)),
-  staffPartnerships: read('/1/accounts/{account_id}/invitations/{invitation_id}/b2b', 'public', z.array(s.b2bPartnership)),
-  staffAssign: mutation('POST', '/1/accounts/{account_id}/invitations/{invitation_id}/b2b', 'public', s.b2bAssignBody, s.done),
-  staffUnassign: mutation(
-    'DELETE',
-    '/1/accounts/{account_id}/invitations/{invitation_id}/b2b/{partnership_id}',
-    'public',
-    s.emptyBody,
-    s.done,
-  ),
+  staffInvitations: read('/1/accounts/{account}/invitations/users/{user}', 'public', z.array(s.invitation)),
+  staffPartnerships: list('/1/accounts/{account}/invitations/{invitation}/b2b', 'public', s.b2bPartnership, s.b2bQuery),
+  staffAssign: mutation('POST', '/1/accounts/{account}/invitations/{invitation}/b2b', 'public', s.b2bAssignBody, s.done),
+  staffUnassign: mutation('DELETE', '/1/accounts/{account}/invitations/{invitation}/b2b/{partnership_id}', 'public', s.emptyBody, s.done),
 
   // Modeled: the app's partner contract.
   partnerships: list(`${PARTNER}/partnerships`, 'modeled', s.partnership, s.partnershipsQuery),

@@ -100,6 +100,17 @@ export function paged<T extends z.ZodType<{ id: number }>>(item: T, maxPerPage: 
     })
 }
 
+/** An unpaged list as `data` (GET /1/accounts): the whole list, no id twice. */
+export function uniqueList<T extends z.ZodType<{ id: number }>>(item: T) {
+  return z.array(item).superRefine((items, ctx) => {
+    const seen = new Set<number>()
+    items.forEach((entry, index) => {
+      if (seen.has(entry.id)) ctx.addIssue({ code: 'custom', message: `id ${entry.id} appears twice`, path: [index, 'id'] })
+      seen.add(entry.id)
+    })
+  })
+}
+
 /** A whole list (the request sent no `page`): no paging fields. */
 export function listed<T extends z.ZodType<{ id: number }>>(item: T) {
   return success(z.array(item)).superRefine((body, ctx) => uniqueIds(body.data, ctx))
@@ -167,6 +178,8 @@ export type PagingQuery = z.output<typeof pagingQuery>
 const modeledPagingQuery = pagingUpTo(PER_PAGE.modeled)
 
 export const productsQuery = pagingQuery.extend({ account_id: idText.optional(), service_name: z.string().min(1).optional() })
+/** `with` names related objects to include; the b2b listing is asked for its customer and products. */
+export const b2bQuery = pagingQuery.extend({ with: z.string().min(1).optional() })
 export const partnershipsQuery = modeledPagingQuery.extend({ updated_since: integerText.optional() })
 export const billingHistoryQuery = modeledPagingQuery
   .extend({ from: integerText, to: integerText, customer_ids: idList.optional() })
@@ -185,28 +198,25 @@ export const tendersQuery = modeledPagingQuery.extend({
 // ---------------------------------------------------------------------------
 // Public endpoints (Infomaniak's published API)
 
+// The published document (../shared/infomaniak-openapi/core-subset.json,
+// checked by tests/unit/remote/conformance.test.ts) is clear on what it lists
+// as required: the app requires those of them it reads. A field it declares
+// without requiring may be missing or null (`optional`, below). Anything the
+// app requires beyond the document is listed as assumed in docs/remote-api.md.
+
+/** Declared by the document but not required: absent and null mean "not said". */
+const optional = <T extends z.ZodType>(schema: T) => schema.nullish()
+
 export const profile = z.object({
   id,
   display_name: z.string(),
   first_name: z.string(),
   last_name: z.string(),
   email: z.string(),
+  /** Required by the document (though not described): the organization the user last worked in. */
+  current_account_id: optional(id),
 })
 export type Profile = z.output<typeof profile>
-
-/** An item of GET /1/accounts, with the partnership flags as the app reads them. */
-export const accountListItem = z.object({
-  id,
-  name: z.string(),
-  is_customer: z.boolean(),
-  partner_id: id.nullable(),
-  has_full_access: z.boolean(),
-  in_partnership_full_access: z.boolean(),
-  in_partnership_limited: z.boolean(),
-  /** Spelled so by the API. */
-  has_customer_paiement_method: z.boolean().nullable(),
-})
-export type AccountListItem = z.output<typeof accountListItem>
 
 const tagName = z.string().min(1).max(64)
 const tagColor = z.number().int().min(0).max(0xffffff)
@@ -215,46 +225,77 @@ export type TagRef = z.output<typeof tagRef>
 
 const postalAddress = { street: z.string(), zip: z.string(), city: z.string(), country: countryCode }
 
+/** An Accountaddress: the country is an object whose `short_name` is the ISO code. */
+const accountAddress = z.object({
+  street: z.string(),
+  zip: z.string(),
+  city: z.string(),
+  country: z.object({ short_name: countryCode }),
+  for_invoice: z.boolean(),
+})
+
+/**
+ * An organization (the document's Account), as GET /1/accounts lists them and
+ * GET /1/accounts/{id} gives one. The partnership flags say how the token's
+ * user reaches it: `is_customer` and `in_partnership_*` mark a client under
+ * management, `has_customer_paiement_method` (spelled so) that the client
+ * pays. `partner_id`'s meaning is not documented: the app does not use it as
+ * an account id.
+ */
 export const account = z.object({
   id,
   name: z.string(),
   legal_entity_type: z.enum(LEGAL_ENTITY_TYPES),
-  vat_number: z.string().nullable(),
-  locale: z.string(),
-  timezone: z.string(),
   created_at: unixSeconds,
-  addresses: z
-    .array(z.object({ ...postalAddress, for_invoice: z.boolean() }))
-    .refine((all) => all.filter((a) => a.for_invoice).length <= 1, { message: 'more than one invoice address' }),
-  tags: z.array(tagRef),
+  locale: z.string(),
+  is_customer: z.boolean(),
+  type: optional(z.string()),
+  timezone: optional(z.string()),
+  vat_number: optional(z.string()),
+  addresses: optional(
+    z.array(accountAddress).refine((all) => all.filter((a) => a.for_invoice).length <= 1, { message: 'more than one invoice address' }),
+  ),
+  tags: optional(z.array(tagRef)),
+  partner_id: optional(z.number().int()),
+  has_full_access: optional(z.boolean()),
+  has_customer_paiement_method: optional(z.boolean()),
+  in_partnership_full_access: optional(z.boolean()),
+  in_partnership_limited: optional(z.boolean()),
 })
 export type Account = z.output<typeof account>
 
 export const service = z.object({ id, name: z.string().min(1) })
 export type Service = z.output<typeof service>
 
+/** A product's rights: each declared, none required; one not said is not granted. */
+const right = optional(z.boolean()).transform((value) => value ?? false)
+
 export const product = z.object({
   id,
   account_id: id,
   service_id: id,
-  /** Infomaniak's service name; the client maps it to a category through /services. */
+  /** One of the published enum's names (or a newer one): filed under a category by remote/services.ts. */
   service_name: z.string().min(1),
   customer_name: z.string(),
-  internal_name: z.string(),
-  fqdn: z.string().nullable(),
+  internal_name: z.string().nullable(),
+  fqdn: optional(z.string()),
   created_at: unixSeconds,
   expired_at: unixSeconds.nullable(),
-  deleted_at: unixSeconds.nullable(),
+  deleted_at: optional(unixSeconds),
   is_free: z.boolean(),
   is_trial: z.boolean(),
-  rights: z.object({ technical: z.boolean(), statistic: z.boolean(), check: z.boolean(), sale: z.boolean() }),
+  rights: z.object({ technical: right, statistic: right, check: right, sale: right }),
   tags: z.array(tagRef),
-  is_managed_by_partner: z.boolean(),
+  is_managed_by_partner: optional(z.boolean()),
 })
 export type Product = z.output<typeof product>
 
 export const tag = tagRef.extend({ product_count: count })
 export type Tag = z.output<typeof tag>
+
+/** An AccountInvitation of GET /1/accounts/{account}/invitations/users/{user}: the user's place in an organization's staff. */
+export const invitation = z.object({ id, account_id: id, status: z.enum(['accepted', 'cancelled', 'pending', 'rejected']) })
+export type Invitation = z.output<typeof invitation>
 
 /** Limited access has no payment mode: `has_customer_payment_method` is then null. */
 const accessFlags = z.discriminatedUnion('has_full_access', [
@@ -273,26 +314,35 @@ const partnershipMoney = {
 /** Amounts that belong together are in one currency. */
 const sameCurrency =
   <K extends string>(fields: readonly K[]) =>
-  (value: Record<K, Money>, ctx: z.RefinementCtx): void => {
-    if (new Set(fields.map((field) => value[field].currency)).size > 1) {
-      ctx.addIssue({ code: 'custom', message: `${fields.join(', ')} mix currencies` })
-    }
+  (value: Partial<Record<K, Money | null>>, ctx: z.RefinementCtx): void => {
+    const currencies = new Set(fields.flatMap((field) => (value[field] ? [value[field].currency] : [])))
+    if (currencies.size > 1) ctx.addIssue({ code: 'custom', message: `${fields.join(', ')} mix currencies` })
   }
 
-/** An item of GET /1/accounts/{a}/invitations/{i}/b2b: a client a staff member handles. */
+/**
+ * An item of GET /1/accounts/{account}/invitations/{invitation}/b2b (the
+ * document's Partnership): a collaboration the staff member handles, with
+ * its money totals and, under limited access, the delegated products. The
+ * document requires `has_customer_payment_method` even under limited
+ * access, where it means nothing: the app reads it only under full access.
+ */
 export const b2bPartnership = z
   .object({
     id,
     name: z.string(),
-    customer: z.object({ id, name: z.string() }),
-    /** Delegated product ids under limited access (element shape assumed). */
-    products: z.array(id),
-    ...partnershipMoney,
+    has_full_access: z.boolean(),
+    has_customer_payment_method: z.boolean(),
     created_at: unixSeconds,
     updated_at: unixSeconds,
+    /** Without it the collaboration names no client: it is counted, not stored. */
+    customer: optional(z.object({ id, name: z.string() })),
+    products: optional(z.array(z.object({ product_id: optional(id) }))),
+    incomes: optional(money),
+    discounts: optional(money),
+    total_payed: optional(money),
+    total_payed_base_price: optional(money),
   })
   .superRefine(sameCurrency(MONEY_TOTALS))
-  .and(accessFlags)
 export type B2bPartnership = z.output<typeof b2bPartnership>
 
 export const b2bAssignBody = z.object({ partnership_ids: z.array(id).min(1) })

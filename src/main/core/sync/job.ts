@@ -10,6 +10,7 @@ import { push } from '../outbox/push'
 import { rebase } from '../outbox/store'
 import type { HistoryStaging } from './history/stager'
 import { NotAPartner, pull, type PullMode } from './pull'
+import { capabilityStates, dataSources } from './sources'
 
 export interface SyncJobDeps {
   db: () => BetterSqlite3.Database
@@ -109,7 +110,16 @@ export class SyncJob {
       .all() as Array<{ resource: string; at: number }>
     const asOf = Object.fromEntries(SYNCED_LISTS.map((list) => [list, null])) as Record<SyncedList, number | null>
     for (const row of rows) if (row.resource in asOf && row.at > 0) asOf[row.resource as SyncedList] = row.at
-    return { running: this.running !== null, online: this.online, tokenInvalid: this.tokenInvalid, lastError: this.lastError, asOf }
+    const capabilities = capabilityStates(this.deps.db())
+    return {
+      running: this.running !== null,
+      online: this.online,
+      tokenInvalid: this.tokenInvalid,
+      lastError: this.lastError,
+      asOf,
+      capabilities,
+      sources: dataSources(capabilities, asOf),
+    }
   }
 
   /** Waits for the sync under way (closing the cache must not cut a merge in half). */
@@ -162,6 +172,7 @@ export class SyncJob {
         onProgress: this.deps.onProgress,
         afterMerge: (merged) => rebase(merged, this.deps.now()),
         ...(this.deps.stageHistory ? { history: this.deps.stageHistory } : {}),
+        ...(this.deps.remote.organizationId === undefined ? {} : { organizationId: this.deps.remote.organizationId }),
       })
       this.online = true
       this.tokenInvalid = false
@@ -173,7 +184,7 @@ export class SyncJob {
           mode,
           events: summary.events,
           unchanged: summary.unchanged.filter((list): list is SyncedList => (SYNCED_LISTS as readonly string[]).includes(list)),
-          skippedProducts: summary.unknownServices + summary.orphanProducts,
+          skippedProducts: summary.orphanProducts,
           requests,
         },
       })

@@ -5,6 +5,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import type { SyncResource } from '../../../shared/contract'
 import type { Profile } from '../remote/schemas'
 import { writeDataset } from '../cache/meta'
+import { type Capabilities, writeCapabilities } from './capabilities'
 import { rebuildClientIndex, rebuildTenderIndex } from '../search/index'
 import { HISTORY_COLUMNS, HISTORY_STAGE, replaceHistory, unlinkStagedHistory } from './history/table'
 import { stagedColumns, type StagedTable } from './stage'
@@ -33,7 +34,9 @@ export interface MergePlan {
    * pull's window replaces the lines from `from` on, an incremental one's is
    * merged into them.
    */
-  history: { mode: 'replace' | 'merge'; from: number }
+  history: { mode: 'replace' | 'merge'; from: number } | null
+  /** The partner-endpoint families the pull asked, and whether the server offers them. */
+  capabilities: Capabilities
   cursors: SyncCursor[]
   /** Runs last in the merge's transaction: re-applies the changes not yet sent. */
   afterMerge?: (db: BetterSqlite3.Database) => void
@@ -156,8 +159,9 @@ export function merge(db: BetterSqlite3.Database, plan: MergePlan): MergeOutcome
     }
 
     upsert(db, 'invoices', 'id', 'organization_id IN (SELECT id FROM main.organizations)')
-    if (plan.history.mode === 'replace') replaceHistory(db, plan.history.from)
-    else {
+    // No history read (the server offers none): the lines the cache holds stay as they are.
+    if (plan.history?.mode === 'replace') replaceHistory(db, plan.history.from)
+    else if (plan.history?.mode === 'merge') {
       unlinkStagedHistory(db)
       upsert(db, 'billing_lines', 'id', 'true', `main.${HISTORY_STAGE}`)
     }
@@ -177,6 +181,7 @@ export function merge(db: BetterSqlite3.Database, plan: MergePlan): MergeOutcome
     )
     for (const c of plan.cursors) cursor.run({ resource: c.resource, cursor: c.cursor, lastTotal: c.lastTotal, full: c.full ? 1 : 0, now: plan.now })
 
+    writeCapabilities(db, plan.capabilities)
     writeDataset(db, { kind: 'account' })
     db.prepare("INSERT INTO cache_meta (key, value) VALUES ('partner_id', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(plan.partnerId))
     plan.afterMerge?.(db)

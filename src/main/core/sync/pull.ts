@@ -5,11 +5,25 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { ZodType } from 'zod'
 import type { SyncProgress, SyncResource } from '../../../shared/contract'
-import { sortKey } from '../db/sort-key'
+import type { CapabilityFamily } from '../../../shared/domain'
 import { ENDPOINTS } from '../remote/endpoints'
-import type { PageMeta, RemoteClient } from '../remote/http'
+import { type PageMeta, type RemoteClient, RemoteError } from '../remote/http'
+import type { Account, B2bPartnership, Profile } from '../remote/schemas'
+import { type Capabilities, isNotOffered, knownAbsent, readCapabilities } from './capabilities'
 import { merge, type MergeOutcome, type SyncCursor } from './merge'
-import { invoiceRow, partnershipRows, productRow, productTagRows, tagRows, tenderRow } from './rows'
+import { choosePartner, managedClients } from './organization'
+import {
+  accountRows,
+  currencyOf,
+  invoiceRow,
+  type KnownOrganization,
+  partnershipRows,
+  productRow,
+  productTagRows,
+  publicPartnershipRows,
+  tagRows,
+  tenderRow,
+} from './rows'
 import { createHistoryStage, dropHistoryStage } from './history/table'
 import { historyInline, type HistoryStaging, type HistoryStager } from './history/stager'
 import { dropStaging, resetStaging, stager } from './stage'
@@ -26,14 +40,18 @@ export interface PullOptions {
   afterMerge?: (db: BetterSqlite3.Database) => void
   /** Who stages the billing history beside the other lists; default: a second connection on this thread. */
   history?: HistoryStaging
+  /** The partner organization the user picked when the token reaches several of its own (see organization.ts). */
+  organizationId?: number
 }
 
 export interface PullSummary extends MergeOutcome {
   mode: PullMode
   /** Lists whose `return=total` probe showed no change, so they were not read. */
   unchanged: SyncResource[]
-  /** Products of services the app has no category for yet. */
-  unknownServices: number
+  /** What the server offers of the partner endpoints, as this pull found (families it did not ask are absent). */
+  capabilities: Capabilities
+  /** b2b collaborations that name no client organization the token reaches: counted, not stored. */
+  unmatchedCollaborations: number
 }
 
 /** How far back a first pull reads the billing history. */
@@ -57,8 +75,6 @@ const READ_AHEAD = 2
 const HISTORY_READ_AHEAD = 5
 /** Our clock and the server's may disagree a little: probe changes from a bit before the last read. */
 const CLOCK_SKEW = 300
-
-class NotAPartner extends Error {}
 
 /**
  * Runs tasks side by side; the first to fail stops the others (through
@@ -93,20 +109,47 @@ interface SyncStateRow {
   last_total: number | null
 }
 
-/** The partner behind the token: the account its clients name as partner, else its only own account. */
-async function resolvePartner(client: RemoteClient, signal?: AbortSignal): Promise<number> {
-  for await (const page of client.paged({ path: ENDPOINTS.accounts.template }, { itemSchema: ENDPOINTS.accounts.item, perPage: ENDPOINTS.accounts.perPage, signal })) {
-    const named = new Set(page.items.flatMap((account) => (account.partner_id === null ? [] : [account.partner_id])))
-    if (named.size === 1) return [...named][0]
-    const own = page.items.filter((account) => !account.is_customer)
-    if (named.size === 0 && own.length === 1) return own[0].id
-    throw new NotAPartner(
-      named.size > 1
-        ? `the token reaches clients of several partners (${[...named].join(', ')}): use a token of one partner organization`
-        : 'the token belongs to no partner organization: Partner Desk needs a partner account',
+/**
+ * The collaborations the token's user handles as a staff member (the
+ * published b2b listing), by client organization: money totals and
+ * delegated products. A user with no accepted staff invitation in the
+ * partner organization has none to read: an empty map, not a failure.
+ */
+async function readStaffPartnerships(
+  client: RemoteClient,
+  partnerId: number,
+  profile: Profile,
+  signal: AbortSignal,
+): Promise<{ byClient: Map<number, B2bPartnership>; unmatched: number }> {
+  const byClient = new Map<number, B2bPartnership>()
+  let invitations
+  try {
+    invitations = await client.get(
+      { path: ENDPOINTS.staffInvitations.template, params: { account: partnerId, user: profile.id } },
+      { schema: ENDPOINTS.staffInvitations.answer.shape.data, signal },
     )
+  } catch (error) {
+    if (error instanceof RemoteError && (error.failure.kind === 'forbidden' || error.failure.kind === 'not_found')) return { byClient, unmatched: 0 }
+    throw error
   }
-  throw new NotAPartner('the token reaches no organization')
+  const invitation = invitations.find((entry) => entry.status === 'accepted' && entry.account_id === partnerId)
+  if (!invitation) return { byClient, unmatched: 0 }
+  let unmatched = 0
+  const endpoint = { path: ENDPOINTS.staffPartnerships.template, params: { account: partnerId, invitation: invitation.id } }
+  const pages = client.paged(endpoint, {
+    itemSchema: ENDPOINTS.staffPartnerships.item,
+    perPage: ENDPOINTS.staffPartnerships.perPage,
+    query: { with: 'customer,products' },
+    readAhead: READ_AHEAD,
+    signal,
+  })
+  for await (const page of pages) {
+    for (const item of page.items) {
+      if (item.customer) byClient.set(item.customer.id, item)
+      else unmatched++
+    }
+  }
+  return { byClient, unmatched }
 }
 
 export async function pull(db: BetterSqlite3.Database, client: RemoteClient, options: PullOptions): Promise<PullSummary> {
@@ -117,7 +160,9 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
   )
   const cursors: SyncCursor[] = []
   const unchanged: SyncResource[] = []
-  let unknownServices = 0
+  const capabilities = readCapabilities(db)
+  const found: Capabilities = {}
+  let unmatchedCollaborations = 0
 
   const cacheSize = db.pragma('cache_size', { simple: true }) as number
   db.pragma(`cache_size = ${-PULL_CACHE_KIB}`)
@@ -127,24 +172,47 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
   try {
     onProgress({ resource: 'profile', done: 0, total: 1 })
     const profile = await client.get({ path: ENDPOINTS.profile.template }, { schema: ENDPOINTS.profile.answer.shape.data, signal })
-    const partnerId = await resolvePartner(client, signal)
-    const partner = await client.get(
-      { path: ENDPOINTS.account.template, params: { account_id: partnerId } },
-      { schema: ENDPOINTS.account.answer.shape.data, signal },
-    )
+    const accounts = await client.get({ path: ENDPOINTS.accounts.template }, { schema: ENDPOINTS.accounts.answer.shape.data, signal })
+    const partner = choosePartner(accounts, profile, options.organizationId)
+    const partnerId = partner.id
     onProgress({ resource: 'profile', done: 1, total: 1 })
+
+    const known = new Map(
+      (db.prepare('SELECT id, vat_number, timezone FROM organizations').all() as Array<KnownOrganization & { id: number }>).map((row) => [row.id, row]),
+    )
     const stageOrganization = stager(db, 'organizations')
     const stageAddress = stager(db, 'organization_addresses')
-    const invoiceAddress = partner.addresses.find((address) => address.for_invoice) ?? partner.addresses[0]
-    const partnerCurrency = invoiceAddress?.country === 'CH' || !invoiceAddress ? 'CHF' : 'EUR'
-    db.transaction(() => {
-      stageOrganization.run([partner.id, partner.name, sortKey(partner.name), 'own', partner.legal_entity_type, partner.vat_number, partnerCurrency, partner.locale, partner.timezone, partner.created_at, now])
-      for (const address of partner.addresses) stageAddress.run([partner.id, address.street, address.zip, address.city, address.country, address.for_invoice ? 1 : 0])
-    })()
+    const stageTag = stager(db, 'tags')
+    const stageAccount = (account: Account, role: 'own' | 'client', currency: 'CHF' | 'EUR') => {
+      const rows = accountRows(account, role, currency, known.get(account.id), now)
+      stageOrganization.run(rows.organization)
+      for (const row of rows.addresses ?? []) stageAddress.run(row)
+      for (const row of rows.tags) stageTag.run(row)
+    }
+    const partnerCurrency = currencyOf(partner, 'CHF')
+    db.transaction(() => stageAccount(partner, 'own', partnerCurrency))()
 
     // The lists are read while the billing history is staged beside them; when one read fails, the other stops.
     const stopLists = new AbortController()
     const listSignal = signal === undefined ? stopLists.signal : AbortSignal.any([signal, stopLists.signal])
+
+    /**
+     * Runs a partner-endpoint read unless the server said less than a day ago
+     * that it does not offer the family; an answer that says so now is
+     * remembered, not a failure.
+     */
+    const offered = async <T>(family: CapabilityFamily, read: () => Promise<T>): Promise<T | 'absent'> => {
+      if (knownAbsent(capabilities, family, now)) return 'absent'
+      try {
+        const value = await read()
+        found[family] = { offered: true, checkedAt: now }
+        return value
+      } catch (error) {
+        if (!isNotOffered(error)) throw error
+        found[family] = { offered: false, checkedAt: now }
+        return 'absent'
+      }
+    }
 
     /**
      * Reads a whole list unless an incremental pull's probes say it did not
@@ -207,67 +275,105 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
     }
 
     const stagePartnership = {
-      organization: stageOrganization,
-      address: stageAddress,
       representative: stager(db, 'legal_representatives'),
       partnership: stager(db, 'partnerships'),
       delegated: stager(db, 'partnership_products'),
     }
-    const stageProduct = { product: stager(db, 'products'), tag: stager(db, 'tags'), productTag: stager(db, 'product_tags') }
+    const stageProduct = { product: stager(db, 'products'), productTag: stager(db, 'product_tags') }
     const stageTender = stager(db, 'tenders')
     const stageInvoice = stager(db, 'invoices')
     const invoiceWindow = windowFor('invoices')
 
-    const readLists = async () => {
-      const partnerships = await readList('partnerships', partnerEndpoint(ENDPOINTS.partnerships), ENDPOINTS.partnerships.item, (items) => {
+    /** The partner endpoint's list: every collaboration whatever its status, with the client's organization. */
+    const readModeledPartnerships = () =>
+      readList('partnerships', partnerEndpoint(ENDPOINTS.partnerships), ENDPOINTS.partnerships.item, (items) => {
         for (const item of items) {
           const rows = partnershipRows(item, partnerId, now)
-          stagePartnership.organization.run(rows.organization)
-          stagePartnership.address.run(rows.address)
+          stageOrganization.run(rows.organization)
+          stageAddress.run(rows.address)
           for (const row of rows.representatives) stagePartnership.representative.run(row)
           stagePartnership.partnership.run(rows.partnership)
           for (const row of rows.delegated) stagePartnership.delegated.run(row)
         }
       }, 'total_and_updated')
 
+    /**
+     * The published API's view: every client the accounts list shows, its
+     * access and payment mode from its flags, money totals and delegations
+     * from the staff member's b2b listing. Read whole on every pull (one
+     * call, plus the b2b pages), so differences become events as with the
+     * partner endpoint.
+     */
+    const readPublicPartnerships = async (): Promise<'complete'> => {
+      const clients = managedClients(accounts, partnerId)
+      const staff = await readStaffPartnerships(client, partnerId, profile, listSignal)
+      const reached = new Set(clients.map((account) => account.id))
+      unmatchedCollaborations = [...staff.byClient.keys()].filter((id) => !reached.has(id)).length + staff.unmatched
+      const since = new Map(
+        (db.prepare('SELECT client_organization_id AS id, since FROM partnerships WHERE partner_organization_id = ?').all(partnerId) as Array<{ id: number; since: number }>).map(
+          (row) => [row.id, row.since],
+        ),
+      )
+      db.transaction(() => {
+        for (const account of clients) {
+          const currency = currencyOf(account, partnerCurrency)
+          stageAccount(account, 'client', currency)
+          const rows = publicPartnershipRows({ client: account, currency, b2b: staff.byClient.get(account.id), firstSeen: since.get(account.id) ?? now }, partnerId)
+          stagePartnership.partnership.run(rows.partnership)
+          for (const row of rows.delegated) stagePartnership.delegated.run(row)
+        }
+      })()
+      onProgress({ resource: 'partnerships', done: clients.length, total: clients.length })
+      cursors.push({ resource: 'partnerships', cursor: String(now), lastTotal: clients.length, full: mode === 'full' })
+      return 'complete'
+    }
+
+    const readLists = async () => {
+      const modeled = await offered('partnerships', readModeledPartnerships)
+      const partnerships = modeled === 'absent' ? await readPublicPartnerships() : modeled
+
       const products = await readList('products', { path: ENDPOINTS.products.template, perPage: ENDPOINTS.products.perPage }, ENDPOINTS.products.item, (items) => {
         for (const item of items) {
-          const row = productRow(item)
-          if (row === null) {
-            unknownServices++
-            continue
-          }
-          stageProduct.product.run(row)
-          for (const tag of tagRows(item)) stageProduct.tag.run(tag)
+          stageProduct.product.run(productRow(item, partnerId))
+          for (const tag of tagRows(item)) stageTag.run(tag)
           for (const link of productTagRows(item)) stageProduct.productTag.run(link)
         }
       }, 'total')
 
-      const tenders = await readList('tenders', partnerEndpoint(ENDPOINTS.tenders), ENDPOINTS.tenders.item, (items) => {
-        for (const item of items) {
-          const row = tenderRow(item, partnerCurrency)
-          if (row !== null) stageTender.run(row)
-        }
-      }, 'total_and_updated')
+      const tenders = await offered('tenders', () =>
+        readList('tenders', partnerEndpoint(ENDPOINTS.tenders), ENDPOINTS.tenders.item, (items) => {
+          for (const item of items) {
+            const row = tenderRow(item, partnerCurrency)
+            if (row !== null) stageTender.run(row)
+          }
+        }, 'total_and_updated'),
+      )
 
       const invoices = partnerEndpoint(ENDPOINTS.invoices)
-      const invoicePages = client.paged(invoices, { itemSchema: ENDPOINTS.invoices.item, perPage: invoices.perPage, readAhead: READ_AHEAD, query: invoiceWindow, signal: listSignal })
-      await readWindow('invoices', invoices.perPage, invoiceWindow, invoicePages, (page) => {
-        for (const item of page.items) stageInvoice.run(invoiceRow(item))
+      await offered('invoices', () => {
+        const pages = client.paged(invoices, { itemSchema: ENDPOINTS.invoices.item, perPage: invoices.perPage, readAhead: READ_AHEAD, query: invoiceWindow, signal: listSignal })
+        return readWindow('invoices', invoices.perPage, invoiceWindow, pages, (page) => {
+          for (const item of page.items) stageInvoice.run(invoiceRow(item))
+        })
       })
-      return { partnerships, products, tenders }
+      return { partnerships, products, tenders: tenders === 'absent' ? ('skipped' as const) : tenders }
     }
 
     // The billing history, the bulk of a pull, is read and staged by its own connection (its own thread, in the app) while this
-    // one reads the other lists.
+    // one reads the other lists; not at all when the server said today that it has none.
     const billingWindow = windowFor('billing')
-    history = (options.history ?? historyInline)(db.name)
-    const reader = history.read
-    const billing = partnerEndpoint(ENDPOINTS.billingHistory)
-    const readHistory = () =>
-      readWindow('billing', billing.perPage, billingWindow, client.readPages(billing, { reader, perPage: billing.perPage, readAhead: HISTORY_READ_AHEAD, query: billingWindow, signal: listSignal }))
+    const readHistory = async (): Promise<boolean> => {
+      if (knownAbsent(capabilities, 'billing_history', now)) return false
+      history = (options.history ?? historyInline)(db.name)
+      const reader = history.read
+      const billing = partnerEndpoint(ENDPOINTS.billingHistory)
+      const read = await offered('billing_history', () =>
+        readWindow('billing', billing.perPage, billingWindow, client.readPages(billing, { reader, perPage: billing.perPage, readAhead: HISTORY_READ_AHEAD, query: billingWindow, signal: listSignal })),
+      )
+      return read !== 'absent'
+    }
 
-    const [{ partnerships, products, tenders }] = await together(stopLists, [readLists(), readHistory()])
+    const [{ partnerships, products, tenders }, historyRead] = await together(stopLists, [readLists(), readHistory()])
 
     if (signal?.aborted) throw signal.reason
     onProgress({ resource: 'merge', done: 0, total: 1 })
@@ -277,19 +383,21 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
       partnerships,
       products,
       tenders,
-      history: { mode: mode === 'full' ? 'replace' : 'merge', from: billingWindow.from },
+      history: historyRead ? { mode: mode === 'full' ? 'replace' : 'merge', from: billingWindow.from } : null,
+      capabilities: found,
       profile,
       cursors,
       ...(options.afterMerge ? { afterMerge: options.afterMerge } : {}),
     })
     onProgress({ resource: 'merge', done: 1, total: 1 })
-    return { ...outcome, mode, unchanged, unknownServices }
+    return { ...outcome, mode, unchanged, capabilities: found, unmatchedCollaborations }
   } finally {
-    await history?.close()
+    // Assigned inside readHistory, which flow analysis does not follow.
+    await (history as HistoryStager | null)?.close()
     dropHistoryStage(db)
     dropStaging(db)
     db.pragma(`cache_size = ${cacheSize}`)
   }
 }
 
-export { NotAPartner }
+export { NotAPartner } from './organization'

@@ -1,9 +1,10 @@
 // Validated API items as staged rows, in stage.ts's column order (billing
 // lines in history/table.ts's). Fields the API does not carry get the value
 // the app assumes until it learns better (stated where it happens).
-import { SERVICE_CATEGORIES, type ServiceCategory } from '../../../shared/domain'
+import type { Currency } from '../../../shared/domain'
 import { sortKey } from '../db/sort-key'
-import type { BillingLine, Invoice, Partnership, Product, TenderItem } from '../remote/schemas'
+import type { Account, B2bPartnership, BillingLine, Invoice, Partnership, Product, TenderItem } from '../remote/schemas'
+import { categoryOf } from '../remote/services'
 
 type Row = Array<string | number | null>
 const bit = (value: boolean): number => (value ? 1 : 0)
@@ -39,30 +40,29 @@ export function partnershipRows(p: Partnership, partnerId: number, now: number):
       p.total_payed_base_price.minor,
       c.currency,
       p.updated_at,
+      p.id,
     ],
     delegated: p.delegated_product_ids.map((productId) => [p.id, productId]),
   }
 }
 
-const categories = new Set<string>(SERVICE_CATEGORIES)
-
-/** Null for a service the app has no category for yet: such products are counted, not stored. */
-export function productRow(p: Product): Row | null {
-  if (!categories.has(p.service_name)) return null
+/** Every product is stored: a service the app does not know is filed as `other`, its name kept. */
+export function productRow(p: Product, partnerId: number): Row {
   return [
     p.id,
     p.account_id,
     p.service_id,
-    p.service_name as ServiceCategory,
-    p.internal_name,
+    categoryOf(p.service_name),
+    p.internal_name ?? '',
     p.customer_name,
-    p.fqdn,
-    bit(p.is_managed_by_partner),
+    p.fqdn ?? null,
+    // Not said: the partner manages what it reaches in another organization.
+    bit(p.is_managed_by_partner ?? p.account_id !== partnerId),
     // The payer follows the partnership's payment mode; merge.ts sets it.
     null,
     p.created_at,
     p.expired_at,
-    p.deleted_at,
+    p.deleted_at ?? null,
     bit(p.is_free),
     bit(p.is_trial),
     // Not in the public API: renewals are automatic unless the client says otherwise.
@@ -71,6 +71,7 @@ export function productRow(p: Product): Row | null {
     bit(p.rights.statistic),
     bit(p.rights.check),
     bit(p.rights.sale),
+    p.service_name,
   ]
 }
 
@@ -107,4 +108,92 @@ export const billingLineRow = (l: BillingLine): Row => [
 export function tenderRow(t: TenderItem, partnerCurrency: string): Row | null {
   if (t.state === 'deleted') return null
   return [t.id, t.title, t.category, t.excerpt, t.posted_at, t.valid_until, t.budget?.minor ?? null, t.budget?.currency ?? partnerCurrency, t.state]
+}
+
+/** The invoice currency follows the invoice address's country (DOMAIN.md): francs in Switzerland and Liechtenstein, else euros. */
+export function currencyOf(account: Account, fallback: Currency): Currency {
+  const addresses = account.addresses ?? []
+  const invoice = addresses.find((address) => address.for_invoice) ?? addresses[0]
+  if (!invoice) return fallback
+  return invoice.country.short_name === 'CH' || invoice.country.short_name === 'LI' ? 'CHF' : 'EUR'
+}
+
+/** What the cache already holds of an organization, kept where the accounts list does not say. */
+export interface KnownOrganization {
+  vat_number: string | null
+  timezone: string
+}
+
+export interface AccountRows {
+  organization: Row
+  /** Staged only when the answer carries addresses: the merge replaces an organization's addresses with the staged ones. */
+  addresses: Row[] | null
+  tags: Row[]
+}
+
+/** An organization as GET /1/accounts (or /1/accounts/{id}) gives it. */
+export function accountRows(a: Account, role: 'own' | 'client', currency: Currency, known: KnownOrganization | undefined, now: number): AccountRows {
+  return {
+    organization: [
+      a.id,
+      a.name,
+      sortKey(a.name),
+      role,
+      a.legal_entity_type,
+      a.vat_number === undefined ? (known?.vat_number ?? null) : a.vat_number,
+      currency,
+      a.locale,
+      a.timezone ?? known?.timezone ?? '',
+      a.created_at,
+      now,
+    ],
+    addresses:
+      a.addresses == null
+        ? null
+        : a.addresses.map((address) => [a.id, address.street, address.zip, address.city, address.country.short_name, bit(address.for_invoice)]),
+    tags: (a.tags ?? []).map((tag) => [tag.id, a.id, tag.name, tag.color]),
+  }
+}
+
+/** A collaboration as the published API shows it: the client's account flags, and its b2b entry where the staff member has one. */
+export interface PublicPartnership {
+  client: Account
+  currency: Currency
+  b2b: B2bPartnership | undefined
+  /** When the cache first saw it: the published API does not say when a collaboration began, unless b2b does. */
+  firstSeen: number
+}
+
+/**
+ * The row of a collaboration found from the published API: its id is the
+ * client organization's (one partner, one row per client), the b2b id kept
+ * beside. Access and payment mode come from the b2b entry when there is
+ * one, else from the account's flags; a complete access whose payment mode
+ * is not said is read as the client paying, the Manager's default.
+ */
+export function publicPartnershipRows(p: PublicPartnership, partnerId: number): { partnership: Row; delegated: Row[] } {
+  const { client, b2b } = p
+  const complete = b2b ? b2b.has_full_access : (client.in_partnership_full_access ?? client.has_full_access ?? false)
+  const customerPays = b2b ? b2b.has_customer_payment_method : (client.has_customer_paiement_method ?? true)
+  const minor = (money: { minor: number } | null | undefined): number => money?.minor ?? 0
+  return {
+    partnership: [
+      client.id,
+      partnerId,
+      client.id,
+      'active',
+      complete ? 'complete' : 'limited',
+      complete ? (customerPays ? 'customer' : 'partner') : null,
+      b2b?.created_at ?? p.firstSeen,
+      null,
+      minor(b2b?.incomes),
+      minor(b2b?.discounts),
+      minor(b2b?.total_payed),
+      minor(b2b?.total_payed_base_price),
+      b2b?.incomes?.currency ?? p.currency,
+      b2b?.updated_at ?? p.firstSeen,
+      b2b?.id ?? null,
+    ],
+    delegated: complete ? [] : (b2b?.products ?? []).flatMap((product) => (product.product_id == null ? [] : [[client.id, product.product_id]])),
+  }
 }

@@ -11,10 +11,10 @@ const STAGED = {
   organization_addresses: 'organization_id, street, postal_code, city, country, for_invoice',
   legal_representatives: 'organization_id, first_name, last_name, email',
   partnerships:
-    'id, partner_organization_id, client_organization_id, status, access_type, payment_mode, since, until, incomes_minor, discounts_minor, total_paid_minor, total_paid_base_price_minor, currency, updated_at',
+    'id, partner_organization_id, client_organization_id, status, access_type, payment_mode, since, until, incomes_minor, discounts_minor, total_paid_minor, total_paid_base_price_minor, currency, updated_at, remote_id',
   partnership_products: 'partnership_id, product_id',
   products:
-    'id, owner_organization_id, service_id, service_name, internal_name, customer_name, fqdn, managed_by_partner, payer_organization_id, created_at, expired_at, deleted_at, is_free, is_trial, renewal_preference, right_technical, right_statistic, right_check, right_sale',
+    'id, owner_organization_id, service_id, service_name, internal_name, customer_name, fqdn, managed_by_partner, payer_organization_id, created_at, expired_at, deleted_at, is_free, is_trial, renewal_preference, right_technical, right_statistic, right_check, right_sale, service',
   tags: 'id, organization_id, name, color',
   product_tags: 'product_id, tag_id',
   invoices: 'id, organization_id, number, issued_at, status, total_excl_vat_minor, vat_minor, currency',

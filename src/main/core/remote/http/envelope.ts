@@ -58,7 +58,8 @@ export function readAnswer(
 
   const api = json.ok && isRecord(json.value) ? readApiError(json.value.error, scrub) : null
   if (status === 429) return { ok: false, failure: { kind: 'rate_limited', retryAfterMs }, retryAfterMs }
-  if (status >= 500) return refusal('server', status, api, status === 503 ? retryAfterMs : null)
+  // 501 says the server has no such endpoint: asking again will not make one (see sync/capabilities.ts).
+  if (status >= 500 && status !== 501) return refusal('server', status, api, status === 503 ? retryAfterMs : null)
   return refusal(KIND_OF_STATUS.get(status) ?? 'rejected', status, api, null)
 }
 

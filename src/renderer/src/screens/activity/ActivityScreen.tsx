@@ -8,9 +8,11 @@ import { holdBusy } from '../../app/readiness'
 import { useCoreLoad } from '../../app/useCoreLoad'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { InlineError } from '../../components/InlineError'
+import { ManagerLink } from '../../components/ManagerLink'
 import { useFormatters } from '../../i18n/useFormatters'
 import { useCounts } from '../../session/CountsContext'
 import { useSync } from '../../session/SyncContext'
+import { useCapability } from '../../session/useCapability'
 import { eventMeaning, eventSentence } from './describeEvent'
 import { invitationAnswers, type AnsweredInvitation, type InvitationAnswer } from './invitationAnswers'
 
@@ -242,7 +244,15 @@ function InvitationActions({
   onOpenOutbox(): void
 }) {
   const { t } = useTranslation()
+  const answering = useCapability('partnerships')
   if (state === null || state.kind === 'settled') return null
+  if (state.kind === 'open' && answering === 'not_offered') {
+    return (
+      <p className="event-actions muted" data-testid="activity-answer-not-offered">
+        {t('manager.answerThere')} <ManagerLink />
+      </p>
+    )
+  }
   if (state.kind === 'answered') {
     const { answer, entry } = state.answered
     const needsYou = entry.state === 'conflict' || entry.state === 'failed'

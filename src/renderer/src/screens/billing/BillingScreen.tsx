@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { CacheInfoStatus } from '../../components/CacheInfoStatus'
 import { useFormatters } from '../../i18n/useFormatters'
+import { DataSourceNote } from '../../session/DataSourceNote'
 
 /** Placeholder until the billing-history export exists: says what is coming and that the data is here. */
 export function BillingScreen() {
@@ -12,6 +13,7 @@ export function BillingScreen() {
         {t('billing.title')}
       </h1>
       <p>{t('billing.intro')}</p>
+      <DataSourceNote set="billing" />
       <CacheInfoStatus>
         {(info) => (
           <p className="planned-count" data-testid="billing-count">

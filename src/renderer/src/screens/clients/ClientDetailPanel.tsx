@@ -9,7 +9,9 @@ import { useCoreLoad } from '../../app/useCoreLoad'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { Dialog } from '../../components/Dialog'
 import { InlineError } from '../../components/InlineError'
+import { ManagerLink } from '../../components/ManagerLink'
 import { useFormatters } from '../../i18n/useFormatters'
+import { useCapability } from '../../session/useCapability'
 import { colorHex } from '../outbox/describeChange'
 import { confirmsName, isUnsent, parseColor, tagToggle, tagUpdate } from './clientDetail'
 
@@ -17,6 +19,8 @@ type Section = 'tags' | 'products' | 'partnership'
 interface Failure {
   section: Section
   message: string
+  /** The server offers no endpoint for the change: the Manager does it. */
+  notOffered: boolean
 }
 
 const DEFAULT_COLOR = '#2f80ed'
@@ -41,7 +45,7 @@ export function ClientDetailPanel({ clientId, onClose }: { clientId: number; onC
     const result = await api.call('changes:submit', { change })
     setBusy(false)
     if (result.ok) invalidate()
-    else setFailure({ section, message: result.error.message })
+    else setFailure({ section, message: result.error.message, notOffered: result.error.code === 'not_offered' })
     release()
     return result.ok
   }
@@ -51,6 +55,7 @@ export function ClientDetailPanel({ clientId, onClose }: { clientId: number; onC
     failure?.section === section ? (
       <div data-testid={`${section}-error`}>
         <InlineError message={t('clientDetail.changeFailed', { message: failure.message })} onDismiss={() => setFailure(null)} />
+        {failure.notOffered && <ManagerLink />}
       </div>
     ) : null
 
@@ -77,7 +82,7 @@ export function ClientDetailPanel({ clientId, onClose }: { clientId: number; onC
       ) : (
         <>
           <Facts detail={value} />
-          <TagsSection detail={value} busy={busy} submit={submit} error={errorOf('tags')} onLocalError={(message) => setFailure({ section: 'tags', message })} />
+          <TagsSection detail={value} busy={busy} submit={submit} error={errorOf('tags')} onLocalError={(message) => setFailure({ section: 'tags', message, notOffered: false })} />
           <ProductsSection detail={value} busy={busy} submit={submit} error={errorOf('products')} />
           <PartnershipSection detail={value} busy={busy} submit={submit} error={errorOf('partnership')} />
         </>
@@ -165,6 +170,7 @@ function TagsSection({
   const [color, setColor] = useState(DEFAULT_COLOR)
   const [editing, setEditing] = useState<{ tag: ClientTag; name: string; color: string } | null>(null)
   const [deleting, setDeleting] = useState<ClientTag | null>(null)
+  const tagWrites = useCapability('partnerships')
 
   const create = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
@@ -200,6 +206,11 @@ function TagsSection({
       <h3 id={headingId} ref={headingRef} tabIndex={-1} className="subsection-title">
         {t('clientDetail.tagsTitle', { count: detail.tags.length })}
       </h3>
+      {tagWrites === 'not_offered' && (
+        <p className="muted" data-testid="tags-not-offered">
+          {t('manager.tagsThere')} <ManagerLink />
+        </p>
+      )}
       {error}
       {detail.tags.length === 0 ? (
         <p className="muted" data-testid="tags-empty">
@@ -368,7 +379,7 @@ function ProductItem({ product, detail, busy, submit }: { product: ClientProduct
   }
   return (
     <li className="detail-item product-item" data-testid="product-item" data-product-id={product.id}>
-      <span className="product-service">{t(`clientDetail.service.${product.service}`)}</span>
+      <span className="product-service">{product.service === 'other' ? product.serviceName : t(`clientDetail.service.${product.service}`)}</span>
       <span className="product-name" title={product.fqdn ?? product.name}>
         {product.name}
         {product.fqdn !== null && product.fqdn !== product.name && <span className="muted"> · {product.fqdn}</span>}
@@ -422,6 +433,7 @@ function PartnershipSection({ detail, busy, submit, error }: { detail: ClientDet
   const [typed, setTyped] = useState('')
   const name = detail.client.name
   const active = detail.client.status === 'active'
+  const stopping = useCapability('partnerships')
 
   const stop = async (): Promise<void> => {
     if (!confirmsName(typed, name)) return
@@ -436,7 +448,11 @@ function PartnershipSection({ detail, busy, submit, error }: { detail: ClientDet
         {t('clientDetail.partnershipTitle')}
       </h3>
       {error}
-      {active ? (
+      {active && stopping === 'not_offered' ? (
+        <p className="muted" data-testid="partnership-stop-not-offered">
+          {t('manager.stopThere')} <ManagerLink />
+        </p>
+      ) : active ? (
         <button type="button" className="button button-danger" disabled={busy} onClick={() => setStep(1)} data-testid="partnership-stop">
           {t('clientDetail.stop')}
         </button>

@@ -5,6 +5,7 @@ import type { AppError } from '../../../../shared/result'
 import { InlineError } from '../../components/InlineError'
 import { AccountsSection } from './AccountsSection'
 import { CacheSection } from './CacheSection'
+import { DataSourcesSection } from './DataSourcesSection'
 
 const THEME_LABELS = {
   system: 'settings.themeSystem',
@@ -89,6 +90,7 @@ export function SettingsScreen({ settings, onChange, focusAddAccount }: Settings
       </div>
 
       <AccountsSection focusAdd={focusAddAccount} />
+      <DataSourcesSection />
 
       <CacheSection />
     </section>

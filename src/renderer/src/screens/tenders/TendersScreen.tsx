@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { CacheInfoStatus } from '../../components/CacheInfoStatus'
 import { useFormatters } from '../../i18n/useFormatters'
+import { DataSourceNote } from '../../session/DataSourceNote'
 
 /** Placeholder until the tender inbox exists: says what is coming and that the data is here. */
 export function TendersScreen() {
@@ -12,6 +13,7 @@ export function TendersScreen() {
         {t('tenders.title')}
       </h1>
       <p>{t('tenders.intro')}</p>
+      <DataSourceNote set="tenders" />
       <CacheInfoStatus>
         {(info) => (
           <p className="planned-count" data-testid="tenders-count">
