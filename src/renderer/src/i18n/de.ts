@@ -195,6 +195,8 @@ export const de = {
       public_cloud: 'Public Cloud',
       swiss_backup: 'Swiss Backup',
       ssl: 'SSL-Zertifikat',
+      server: 'Server',
+      streaming: 'Streaming',
     },
     partnershipTitle: 'Zusammenarbeit',
     stop: 'Zusammenarbeit beenden',
@@ -206,6 +208,38 @@ export const de = {
     stopTypeName: 'Geben Sie zur Bestätigung den Namen des Kunden ein: {{name}}',
     stopNameLabel: 'Name des Kunden',
     stopConfirm: 'Zusammenarbeit beenden',
+  },
+  manager: {
+    open: 'Im Manager öffnen',
+    stopThere:
+      'Der Server dieses Kontos bietet keinen Endpunkt, um eine Zusammenarbeit zu beenden (die veröffentlichte API von Infomaniak hat keinen): Beenden Sie sie im Manager.',
+    tagsThere:
+      'Der Server dieses Kontos bietet keinen Endpunkt für Änderungen an Tags; von hier aus lassen sie sich nicht senden. Ändern Sie die Tags im Manager.',
+    answerThere: 'Beantworten Sie diese Einladung im Manager: Der Server dieses Kontos bietet dafür keinen Endpunkt.',
+  },
+  sources: {
+    title: 'Datenquellen',
+    intro: 'Woher die einzelnen Daten stammen und welchen Stand sie haben.',
+    set: {
+      clients: 'Kunden und Zusammenarbeiten:',
+      products: 'Produkte und Tags:',
+      billing: 'Abrechnungsverlauf:',
+      invoices: 'Rechnungen:',
+      tenders: 'Ausschreibungen:',
+    },
+    published: 'veröffentlichte API von Infomaniak, Stand {{date}}.',
+    publishedNever: 'veröffentlichte API von Infomaniak; noch nicht gelesen.',
+    partner: 'Partner-Endpunkt dieses Servers, Stand {{date}}.',
+    partnerNever: 'Partner-Endpunkt dieses Servers; noch nicht gelesen.',
+    notOffered: 'von diesem Server nicht angeboten (geprüft am {{date}}).',
+    unknown: 'noch nicht abgefragt: Die nächste Synchronisierung zeigt es.',
+    demo: 'Demodaten, auf diesem Computer generiert.',
+    hint: {
+      billing:
+        'Die API von Infomaniak hat keinen Abrechnungsverlauf: Importieren Sie den CSV-Export aus dem Manager (Kunden in Verwaltung → Herunterladen).',
+      invoices: 'Die API von Infomaniak hat keine Rechnungen: Sie erhalten sie über den Export des Rechnungsverlaufs im Manager.',
+      tenders: 'Die API von Infomaniak hat keine Ausschreibungen: Diese kommen als Benachrichtigungs-E-Mails aus dem Manager zu Ihnen.',
+    },
   },
   billing: {
     title: 'Abrechnung',

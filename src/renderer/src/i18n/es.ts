@@ -197,6 +197,8 @@ export const es = {
       public_cloud: 'Public Cloud',
       swiss_backup: 'Swiss Backup',
       ssl: 'Certificado SSL',
+      server: 'Servidor',
+      streaming: 'Streaming',
     },
     partnershipTitle: 'Colaboración',
     stop: 'Terminar la colaboración',
@@ -208,6 +210,38 @@ export const es = {
     stopTypeName: 'Para confirmar, escriba el nombre del cliente: {{name}}',
     stopNameLabel: 'Nombre del cliente',
     stopConfirm: 'Terminar la colaboración',
+  },
+  manager: {
+    open: 'Abrir en el Manager',
+    stopThere:
+      'El servidor de esta cuenta no ofrece ningún endpoint para terminar una colaboración (la API publicada de Infomaniak no tiene ninguno): termínela en el Manager.',
+    tagsThere:
+      'El servidor de esta cuenta no ofrece ningún endpoint para cambiar etiquetas: no se pueden enviar desde aquí. Cambie las etiquetas en el Manager.',
+    answerThere: 'Responda a esta invitación en el Manager: el servidor de esta cuenta no ofrece ningún endpoint para ello.',
+  },
+  sources: {
+    title: 'Origen de los datos',
+    intro: 'De dónde procede cada tipo de datos y a qué fecha corresponde.',
+    set: {
+      clients: 'Clientes y colaboraciones:',
+      products: 'Productos y etiquetas:',
+      billing: 'Historial de facturación:',
+      invoices: 'Facturas:',
+      tenders: 'Licitaciones:',
+    },
+    published: 'API publicada de Infomaniak, a fecha de {{date}}.',
+    publishedNever: 'API publicada de Infomaniak; aún no leída.',
+    partner: 'endpoint de partner de este servidor, a fecha de {{date}}.',
+    partnerNever: 'endpoint de partner de este servidor; aún no leído.',
+    notOffered: 'este servidor no lo ofrece (comprobado el {{date}}).',
+    unknown: 'aún no consultado: la próxima sincronización lo dirá.',
+    demo: 'datos de demostración, generados en este ordenador.',
+    hint: {
+      billing:
+        'La API de Infomaniak no ofrece el historial de facturación: importe la exportación CSV del Manager (Clientes en gestión → Descargar).',
+      invoices: 'La API de Infomaniak no ofrece facturas: puede obtenerlas con la exportación del historial de facturas del Manager.',
+      tenders: 'La API de Infomaniak no ofrece licitaciones: le llegan en los correos de notificación del Manager.',
+    },
   },
   billing: {
     title: 'Facturación',

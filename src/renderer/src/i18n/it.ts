@@ -197,6 +197,8 @@ export const it = {
       public_cloud: 'Public Cloud',
       swiss_backup: 'Swiss Backup',
       ssl: 'Certificato SSL',
+      server: 'Server',
+      streaming: 'Streaming',
     },
     partnershipTitle: 'Collaborazione',
     stop: 'Termina la collaborazione',
@@ -208,6 +210,38 @@ export const it = {
     stopTypeName: 'Per confermare, digiti il nome del cliente: {{name}}',
     stopNameLabel: 'Nome del cliente',
     stopConfirm: 'Termina la collaborazione',
+  },
+  manager: {
+    open: 'Apri nel Manager',
+    stopThere:
+      "Il server di questo account non offre alcun endpoint per terminare una collaborazione (l'API pubblicata da Infomaniak non ne ha): la termini nel Manager.",
+    tagsThere:
+      'Il server di questo account non offre alcun endpoint per modificare i tag: non possono essere inviati da qui. Modifichi i tag nel Manager.',
+    answerThere: 'Risponda a questo invito nel Manager: il server di questo account non offre un endpoint per farlo.',
+  },
+  sources: {
+    title: 'Origine dei dati',
+    intro: 'Da dove proviene ogni tipo di dati e a quando risale.',
+    set: {
+      clients: 'Clienti e collaborazioni:',
+      products: 'Prodotti e tag:',
+      billing: 'Cronologia di fatturazione:',
+      invoices: 'Fatture:',
+      tenders: "Gare d'appalto:",
+    },
+    published: 'API pubblicata da Infomaniak, aggiornata al {{date}}.',
+    publishedNever: 'API pubblicata da Infomaniak; non ancora letta.',
+    partner: 'endpoint partner di questo server, aggiornato al {{date}}.',
+    partnerNever: 'endpoint partner di questo server; non ancora letto.',
+    notOffered: 'non offerto da questo server (verificato il {{date}}).',
+    unknown: 'non ancora richiesto: lo dirà la prossima sincronizzazione.',
+    demo: 'dati dimostrativi, generati su questo computer.',
+    hint: {
+      billing:
+        "L'API di Infomaniak non fornisce la cronologia di fatturazione: importi l'esportazione CSV del Manager (Clienti in gestione → Scarica).",
+      invoices: "L'API di Infomaniak non fornisce le fatture: le ottiene con l'esportazione della cronologia delle fatture nel Manager.",
+      tenders: "L'API di Infomaniak non fornisce le gare d'appalto: le riceve con le e-mail di notifica del Manager.",
+    },
   },
   billing: {
     title: 'Fatturazione',
