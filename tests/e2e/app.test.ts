@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ClientPage } from '../../src/shared/contract'
+import type { Settings } from '../../src/shared/settings'
 import { tempDir } from '../paths'
 import { startBridge, type Bridge } from './bridge/server'
 import { call, digits, NOW, ready, SHOTS, useBrowser } from './harness'
@@ -100,6 +101,38 @@ describe('the app on the demo data', () => {
     await page.screenshot({ path: join(SHOTS, 'settings-fr.png') })
     await page.getByTestId('language-select').selectOption('en')
     await page.waitForSelector('html[lang="en"]')
+    await page.close()
+  })
+
+  it('speaks German once Deutsch is chosen, and offers every language in its own name', async () => {
+    const page = await openApp(bridge)
+    await ready(page)
+    await page.getByTestId('nav-settings').click()
+    const languages = page.getByTestId('language-select').locator('option[lang]')
+    await expect(languages.allInnerTexts()).resolves.toEqual(['English', 'Français', 'Deutsch', 'Italiano', 'Español'])
+    await page.getByTestId('language-select').selectOption('de')
+    await page.waitForSelector('html[lang="de"]')
+    await page.getByTestId('nav-settings').filter({ hasText: 'Einstellungen' }).waitFor()
+    await expect(page.getByTestId('nav-clients').innerText()).resolves.toBe('Kunden')
+    await expect(page.getByTestId('nav-billing').innerText()).resolves.toBe('Abrechnung')
+    await expect(page.getByTestId('nav-tenders').innerText()).resolves.toBe('Ausschreibungen')
+    await expect(call<Settings>(bridge, 'settings:get')).resolves.toMatchObject({ language: 'de' })
+    await page.screenshot({ path: join(SHOTS, 'settings-de.png') })
+    // Back to following the system, which this page says is English.
+    await page.getByTestId('language-select').selectOption('system')
+    await page.waitForSelector('html[lang="en"]')
+    expect(page.problems).toEqual([])
+    await page.close()
+  })
+
+  it("speaks the system's language while the user has not picked one", async () => {
+    await call(bridge, 'settings:set', { language: 'system' })
+    const page = await openApp(bridge, { locale: 'it-CH' })
+    await ready(page)
+    await page.waitForSelector('html[lang="it"]')
+    await page.getByTestId('nav-settings').filter({ hasText: 'Impostazioni' }).waitFor()
+    await expect(page.getByTestId('nav-clients').innerText()).resolves.toBe('Clienti')
+    expect(page.problems).toEqual([])
     await page.close()
   })
 })

@@ -17,8 +17,12 @@ export const NOW = 1_795_000_000
 /** A page that records every error it logs or throws, for tests to assert there were none. */
 export type WatchedPage = Page & { problems: string[] }
 
-/** Launches Chromium before the file's tests and closes it after; returns the open app's opener. */
-export function useBrowser(): (bridge: Bridge) => Promise<WatchedPage> {
+/**
+ * Launches Chromium before the file's tests and closes it after; returns the open app's opener.
+ * The app speaks the system's language until the user picks one, so the page's locale is pinned
+ * (English unless a test asks for another), whatever the machine's own.
+ */
+export function useBrowser(): (bridge: Bridge, options?: { locale?: string }) => Promise<WatchedPage> {
   let browser: Browser
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true })
@@ -27,8 +31,8 @@ export function useBrowser(): (bridge: Bridge) => Promise<WatchedPage> {
   afterAll(async () => {
     await browser?.close()
   })
-  return async (bridge) => {
-    const page = (await browser.newPage({ viewport: { width: 1280, height: 800 } })) as WatchedPage
+  return async (bridge, { locale = 'en-US' } = {}) => {
+    const page = (await browser.newPage({ viewport: { width: 1280, height: 800 }, locale })) as WatchedPage
     page.problems = []
     page.on('pageerror', (error) => page.problems.push(error.message))
     page.on('console', (message) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createDispatcher, type CoreCaller } from '../../../src/main/ipc/dispatcher'
 import { ok } from '../../../src/shared/result'
+import { LANGUAGE_CHOICES } from '../../../src/shared/settings'
 
 function dispatcher(call: CoreCaller['call'] = vi.fn(async () => ok('from core'))) {
   const core = { call: vi.fn(call) }
@@ -37,6 +38,7 @@ describe('createDispatcher', () => {
   it.each([
     ['an unknown key', 'settings:set', { theme: 'dark', admin: true }, 'admin'],
     ['a wrong enum value', 'demo:generate', { size: 'huge' }, 'size'],
+    ['a language the app does not speak', 'settings:set', { language: 'pt' }, 'language'],
     ['a wrong type', 'clients:list', { offset: '0' }, 'offset'],
     ['input that is not an object', 'cache:info', 'please', '(input)'],
   ])('refuses %s, naming it', async (_name, channel, input, named) => {
@@ -45,6 +47,12 @@ describe('createDispatcher', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(!result.ok && result.error.message).toContain(named)
     expect(core.call).not.toHaveBeenCalled()
+  })
+
+  it.each(LANGUAGE_CHOICES)('lets the user choose the language %s', async (language) => {
+    const { dispatch, core } = dispatcher()
+    await expect(dispatch('settings:set', { language })).resolves.toEqual(ok('from core'))
+    expect(core.call).toHaveBeenCalledExactlyOnceWith('settings:set', { language })
   })
 
   it.each(['fs:readFile', '__proto__', 'constructor', 'demo:progress'])('answers unknown_channel for %s', async (channel) => {

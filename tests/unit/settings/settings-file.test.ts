@@ -10,7 +10,8 @@ describe('SettingsFile', () => {
     const dir = tempDir('settings')
     const warnings: string[] = []
     expect(new SettingsFile(dir, (w) => warnings.push(w)).read()).toEqual(DEFAULT_SETTINGS)
-    expect(new SettingsFile(dir, (w) => warnings.push(w)).write({ theme: 'dark' })).toEqual({ theme: 'dark', language: 'en' })
+    // Choosing a theme is not choosing a language: the system's stays in force.
+    expect(new SettingsFile(dir, (w) => warnings.push(w)).write({ theme: 'dark' })).toEqual({ theme: 'dark', language: 'system' })
     expect(new SettingsFile(dir, (w) => warnings.push(w)).write({ language: 'fr' })).toEqual({ theme: 'dark', language: 'fr' })
     expect(new SettingsFile(dir, (w) => warnings.push(w)).read()).toEqual({ theme: 'dark', language: 'fr' })
     expect(warnings).toEqual([])

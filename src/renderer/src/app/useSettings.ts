@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Settings } from '../../../shared/settings'
 import type { AppError } from '../../../shared/result'
 import { useApi } from '../api/ApiContext'
-import { setLanguage } from '../i18n'
+import { languageFor, setLanguage } from '../i18n'
 
 /**
  * Settings apply at once (the theme switches as the user clicks) and are then
@@ -16,7 +16,7 @@ export function useSettings(initial: Settings): {
   const [settings, setSettings] = useState(initial)
   const latest = useRef(initial)
 
-  useEffect(() => setLanguage(settings.language), [settings.language])
+  useEffect(() => setLanguage(languageFor(settings.language, navigator.languages)), [settings.language])
 
   const update = useCallback(
     async (patch: Partial<Settings>): Promise<AppError | null> => {

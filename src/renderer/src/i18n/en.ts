@@ -470,10 +470,7 @@ export const en = {
     themeLight: 'Light',
     themeDark: 'Dark',
     language: 'Language',
-    languageNames: {
-      en: 'English',
-      fr: 'Français',
-    },
+    languageSystem: 'Automatic (follows the system)',
     saveError: 'The setting could not be saved: {{message}}',
     cache: {
       title: 'Local cache',

@@ -488,10 +488,7 @@ export const fr = {
     themeLight: 'Clair',
     themeDark: 'Sombre',
     language: 'Langue',
-    languageNames: {
-      en: 'English',
-      fr: 'Français',
-    },
+    languageSystem: 'Automatique (suit le système)',
     saveError: "Le paramètre n'a pas pu être enregistré : {{message}}",
     cache: {
       title: 'Cache local',

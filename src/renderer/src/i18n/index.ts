@@ -1,9 +1,9 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { LANGUAGES, type Language } from '../../../shared/settings'
+import { LANGUAGES, type Language, type LanguageChoice } from '../../../shared/settings'
 import { resources } from './resources'
 
-/** Before settings are read (or without a bridge), speak the OS's language if we have it. */
+/** The first of the system's languages we have, by its primary subtag ("de-CH" speaks de), else English. */
 export function preferredLanguage(candidates: readonly string[]): Language {
   for (const candidate of candidates) {
     const base = candidate.toLowerCase().split('-')[0]
@@ -11,6 +11,11 @@ export function preferredLanguage(candidates: readonly string[]): Language {
     if (match) return match
   }
   return 'en'
+}
+
+/** Until the user picks a language, the system's is the one to speak. */
+export function languageFor(choice: LanguageChoice, systemLanguages: readonly string[]): Language {
+  return choice === 'system' ? preferredLanguage(systemLanguages) : choice
 }
 
 /** Resources are bundled, so init completes synchronously: no first render without text. */

@@ -12,20 +12,23 @@ export interface Formatters {
   list(items: readonly string[]): string
 }
 
+/** Numbers, dates and lists as the UI language writes them, whatever the system's locale. */
+export function createFormatters(language: string): Formatters {
+  const numbers = new Intl.NumberFormat(language)
+  const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium' })
+  const dateTimes = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })
+  const lists = new Intl.ListFormat(language, { style: 'narrow', type: 'unit' })
+  return {
+    number: (value) => numbers.format(value),
+    date: (unixSeconds) => dates.format(new Date(unixSeconds * 1000)),
+    dateTime: (unixSeconds) => dateTimes.format(new Date(unixSeconds * 1000)),
+    iso: (unixSeconds) => new Date(unixSeconds * 1000).toISOString(),
+    list: (items) => lists.format(items),
+  }
+}
+
 export function useFormatters(): Formatters {
   const { i18n } = useTranslation()
   const language = i18n.language
-  return useMemo(() => {
-    const numbers = new Intl.NumberFormat(language)
-    const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium' })
-    const dateTimes = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })
-    const lists = new Intl.ListFormat(language, { style: 'narrow', type: 'unit' })
-    return {
-      number: (value) => numbers.format(value),
-      date: (unixSeconds) => dates.format(new Date(unixSeconds * 1000)),
-      dateTime: (unixSeconds) => dateTimes.format(new Date(unixSeconds * 1000)),
-      iso: (unixSeconds) => new Date(unixSeconds * 1000).toISOString(),
-      list: (items) => lists.format(items),
-    }
-  }, [language])
+  return useMemo(() => createFormatters(language), [language])
 }

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { LANGUAGES, THEMES, type Language, type Settings, type Theme } from '../../../../shared/settings'
+import { LANGUAGE_CHOICES, THEMES, type Language, type LanguageChoice, type Settings, type Theme } from '../../../../shared/settings'
 import type { AppError } from '../../../../shared/result'
 import { InlineError } from '../../components/InlineError'
 import { AccountsSection } from './AccountsSection'
@@ -12,6 +12,15 @@ const THEME_LABELS = {
   light: 'settings.themeLight',
   dark: 'settings.themeDark',
 } as const satisfies Record<Theme, string>
+
+// Not translated: whoever lands in a language they cannot read still finds their own.
+const LANGUAGE_NAMES = {
+  en: 'English',
+  fr: 'Français',
+  de: 'Deutsch',
+  it: 'Italiano',
+  es: 'Español',
+} as const satisfies Record<Language, string>
 
 interface SettingsScreenProps {
   settings: Settings
@@ -61,14 +70,20 @@ export function SettingsScreen({ settings, onChange, focusAddAccount }: Settings
             id={languageId}
             className="select"
             value={settings.language}
-            onChange={(event) => void change({ language: event.target.value as Language })}
+            onChange={(event) => void change({ language: event.target.value as LanguageChoice })}
             data-testid="language-select"
           >
-            {LANGUAGES.map((language) => (
-              <option key={language} value={language} lang={language}>
-                {t(`settings.languageNames.${language}`)}
-              </option>
-            ))}
+            {LANGUAGE_CHOICES.map((choice) =>
+              choice === 'system' ? (
+                <option key={choice} value={choice}>
+                  {t('settings.languageSystem')}
+                </option>
+              ) : (
+                <option key={choice} value={choice} lang={choice}>
+                  {LANGUAGE_NAMES[choice]}
+                </option>
+              ),
+            )}
           </select>
         </div>
         {saveError && <InlineError message={t('settings.saveError', { message: saveError.message })} />}
