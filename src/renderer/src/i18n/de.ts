@@ -155,6 +155,8 @@ export const de = {
     },
   },
   clientDetail: {
+    detailsAsOf: 'Details vom',
+    detailsNotRead: 'Noch nicht bei Infomaniak gelesen (die Zusammenfassung der Kontenliste wird gezeigt)',
     loading: 'Der Kunde wird geladen…',
     loadError: 'Der Kunde konnte nicht geladen werden: {{message}}',
     close: 'Schliessen',

@@ -157,6 +157,8 @@ export const es = {
     },
   },
   clientDetail: {
+    detailsAsOf: 'Detalles a fecha de',
+    detailsNotRead: 'Aún no leídos en Infomaniak (se muestra el resumen de la lista de cuentas)',
     loading: 'Cargando el cliente…',
     loadError: 'No se ha podido cargar el cliente: {{message}}',
     close: 'Cerrar',

@@ -157,6 +157,8 @@ export const it = {
     },
   },
   clientDetail: {
+    detailsAsOf: 'Dettagli al',
+    detailsNotRead: 'Non ancora letti da Infomaniak (è mostrato il riepilogo dell’elenco dei conti)',
     loading: 'Caricamento del cliente…',
     loadError: 'Non è stato possibile caricare il cliente: {{message}}',
     close: 'Chiudi',
