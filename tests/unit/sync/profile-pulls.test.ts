@@ -43,4 +43,17 @@ describe.each(SERVER_PROFILES)('against the %s profile', (profile) => {
     expect(events).toEqual([['payment_mode', '{"payment_mode":"customer"}', '{"payment_mode":"partner"}', NOW]])
     expect(h.rows('SELECT payment_mode, wallet_entrusted FROM partnerships WHERE client_organization_id = ?', payer.clientOrganizationId)).toEqual([['partner', 1]])
   })
+
+  it('an incremental pull makes the partner the payer of the client’s products once the client entrusts its wallet, though no product changed', async () => {
+    const h = await start()
+    const { state } = h.server
+    await h.run('full')
+    const payer = state.allPartnerships().find((p) => p.state.status === 'active' && p.access.type === 'complete' && p.access.paymentMode === 'customer') ?? expect.fail('no client that pays')
+    const paid = () => h.rows('SELECT DISTINCT payer_organization_id FROM products WHERE owner_organization_id = ? AND is_free = 0', payer.clientOrganizationId)
+    expect(paid()).toEqual([[payer.clientOrganizationId]])
+    state.setPaymentMode(payer.id, 'partner')
+    expect((await h.run('incremental')).unchanged).toContain('products')
+    // merge.ts: "who pays follows the payment mode", as a full pull would have it.
+    expect(paid()).toEqual([[state.partnerId]])
+  })
 })

@@ -302,3 +302,35 @@ describe('strictness against the published API', () => {
     for (const product of nameless) expect(h.rows('SELECT internal_name FROM products WHERE id = ?', product.id), `product ${product.id}`).toEqual([['']])
   })
 })
+
+describe('what the accounts list and the staff listing say between two pulls', () => {
+  it('an incremental pull takes a tag renamed on an account: the accounts list, read on every pull, carries it', async () => {
+    const h = await start()
+    const { state } = h.server
+    await h.run('full')
+    const tag = state.visibleAccounts().flatMap((org) => state.tagsOfOrganization(org.id))[0] ?? expect.fail('no tag')
+    state.renameTag(tag.id, 'Renamed in the Manager')
+    expect((await h.run('incremental')).unchanged).toContain('products')
+    expect(h.rows('SELECT name FROM tags WHERE id = ?', tag.id)).toEqual([['Renamed in the Manager']])
+  })
+
+  it('a full pull forgets a tag deleted from an account: the accounts list carries each account’s every tag', async () => {
+    const h = await start()
+    const { state } = h.server
+    await h.run('full')
+    const tag = state.visibleAccounts().flatMap((org) => state.tagsOfOrganization(org.id))[0] ?? expect.fail('no tag')
+    state.deleteTag(tag.id)
+    await h.run('full')
+    expect(h.count('SELECT count(*) FROM tags WHERE id = ?', tag.id)).toBe(0)
+  })
+
+  it('records no partnership event when the user’s staff invitation is cancelled: no collaboration changed', async () => {
+    const h = await start()
+    const { state } = h.server
+    await h.run('full')
+    state.setProfileInvitationStatus('cancelled')
+    const summary = await h.run('incremental')
+    expect(h.rows('SELECT kind, count(*) FROM partnership_events GROUP BY kind')).toEqual([])
+    expect(summary.events).toBe(0)
+  })
+})
