@@ -27,6 +27,8 @@ export interface MergePlan {
   partnerId: number
   profile: Profile
   partnerships: 'complete' | 'skipped'
+  /** Organizations whose every tag the pull read (the accounts list's `tags[]`): their tags not read are gone. */
+  tagLists: readonly number[]
   /** The partner endpoint's list carries each client's whole record: no need to read GET /1/accounts/{id} after it. */
   organizationsWhole: boolean
   products: 'complete' | 'skipped'
@@ -138,17 +140,28 @@ export function merge(db: BetterSqlite3.Database, plan: MergePlan): MergeOutcome
         .get() as number
       upsert(db, 'products', 'id', 'owner_organization_id IN (SELECT id FROM main.organizations)')
       db.exec('DELETE FROM products WHERE id NOT IN (SELECT id FROM temp.stage_products)')
-      // Who pays follows the payment mode: the partner when the wallet is entrusted, else the owner; nobody for free products.
+    }
+
+    // Who pays follows the payment mode: the partner when the wallet is entrusted, else the owner; nobody for free products.
+    // Over every product: a payment mode can change while no product does (the products list then goes unread).
+    if (plan.partnerships === 'complete' || plan.products === 'complete') {
       db.exec(`UPDATE products SET payer_organization_id = CASE
           WHEN is_free = 1 THEN NULL
           ELSE coalesce((SELECT p.partner_organization_id FROM partnerships p
                           WHERE p.client_organization_id = products.owner_organization_id AND p.payment_mode = 'partner' AND p.status <> 'ended'),
                         owner_organization_id)
-        END
-        WHERE id IN (SELECT id FROM temp.stage_products)`)
-      // Tags made offline (negative ids) step aside for the server's; the rebase brings back those still unsent.
-      db.exec('DELETE FROM tags WHERE id < 0')
-      upsert(db, 'tags', 'id', 'organization_id IN (SELECT id FROM main.organizations)')
+        END`)
+    }
+
+    // Tags come inside products and inside accounts (read on every pull). Tags made offline (negative ids) step aside for the
+    // server's; the rebase brings back those still unsent. An account that listed its tags has no others.
+    db.exec('DELETE FROM tags WHERE id < 0')
+    db.prepare(
+      `DELETE FROM tags WHERE organization_id IN (SELECT value FROM json_each(:orgs))
+         AND id NOT IN (SELECT id FROM temp.stage_tags WHERE organization_id = tags.organization_id)`,
+    ).run({ orgs: JSON.stringify(plan.tagLists) })
+    upsert(db, 'tags', 'id', 'organization_id IN (SELECT id FROM main.organizations)')
+    if (plan.products === 'complete') {
       db.exec(`DELETE FROM product_tags WHERE product_id IN (SELECT id FROM temp.stage_products);
         INSERT OR IGNORE INTO product_tags (product_id, tag_id) SELECT product_id, tag_id FROM temp.stage_product_tags
           WHERE product_id IN (SELECT id FROM main.products) AND tag_id IN (SELECT id FROM main.tags);`)

@@ -21,6 +21,7 @@ import {
   productRow,
   productTagRows,
   publicPartnershipRows,
+  type CachedCollaboration,
   tagRows,
   tenderRow,
 } from './rows'
@@ -152,6 +153,19 @@ async function readStaffPartnerships(
   return { byClient, unmatched }
 }
 
+/** What the cache holds of each collaboration, by client: kept where the b2b listing says nothing of it. */
+function cachedCollaborations(db: BetterSqlite3.Database, partnerId: number): Map<number, CachedCollaboration> {
+  const rows = db
+    .prepare(
+      `SELECT p.client_organization_id AS client, p.since, p.updated_at AS updatedAt, p.incomes_minor AS incomes, p.discounts_minor AS discounts,
+         p.total_paid_minor AS totalPaid, p.total_paid_base_price_minor AS totalPaidBasePrice, p.currency, p.remote_id AS remoteId,
+         (SELECT coalesce(json_group_array(product_id), '[]') FROM partnership_products WHERE partnership_id = p.id) AS delegated
+       FROM partnerships p WHERE p.partner_organization_id = ?`,
+    )
+    .all(partnerId) as Array<Omit<CachedCollaboration, 'delegated'> & { client: number; delegated: string }>
+  return new Map(rows.map(({ client, delegated, ...row }) => [client, { ...row, delegated: JSON.parse(delegated) as number[] }]))
+}
+
 export async function pull(db: BetterSqlite3.Database, client: RemoteClient, options: PullOptions): Promise<PullSummary> {
   if (db.memory) throw new Error('pull: the cache is in memory, but its billing history is staged through a second connection to the same file')
   const { now, signal, onProgress, mode } = options
@@ -183,8 +197,10 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
     const stageOrganization = stager(db, 'organizations')
     const stageAddress = stager(db, 'organization_addresses')
     const stageTag = stager(db, 'tags')
+    const tagLists: number[] = []
     const stageAccount = (account: Account, role: 'own' | 'client', currency: 'CHF' | 'EUR') => {
       const rows = accountRows(account, role, currency, known.get(account.id), now)
+      if (account.tags != null) tagLists.push(account.id)
       stageOrganization.run(rows.organization)
       for (const row of rows.addresses ?? []) stageAddress.run(row)
       for (const row of rows.tags) stageTag.run(row)
@@ -309,16 +325,12 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
       const staff = await readStaffPartnerships(client, partnerId, profile, listSignal)
       const reached = new Set(clients.map((account) => account.id))
       unmatchedCollaborations = [...staff.byClient.keys()].filter((id) => !reached.has(id)).length + staff.unmatched
-      const since = new Map(
-        (db.prepare('SELECT client_organization_id AS id, since FROM partnerships WHERE partner_organization_id = ?').all(partnerId) as Array<{ id: number; since: number }>).map(
-          (row) => [row.id, row.since],
-        ),
-      )
+      const cached = cachedCollaborations(db, partnerId)
       db.transaction(() => {
         for (const account of clients) {
           const currency = currencyOf(account, partnerCurrency)
           stageAccount(account, 'client', currency)
-          const rows = publicPartnershipRows({ client: account, currency, b2b: staff.byClient.get(account.id), firstSeen: since.get(account.id) ?? now }, partnerId)
+          const rows = publicPartnershipRows({ client: account, currency, b2b: staff.byClient.get(account.id), cached: cached.get(account.id), now }, partnerId)
           stagePartnership.partnership.run(rows.partnership)
           for (const row of rows.delegated) stagePartnership.delegated.run(row)
         }
@@ -381,6 +393,7 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
       now,
       partnerId,
       partnerships,
+      tagLists,
       organizationsWhole,
       products,
       tenders,

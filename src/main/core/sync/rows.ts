@@ -155,13 +155,31 @@ export function accountRows(a: Account, role: 'own' | 'client', currency: Curren
   }
 }
 
+/** What the cache held of a collaboration before this pull. */
+export interface CachedCollaboration {
+  since: number
+  updatedAt: number
+  incomes: number
+  discounts: number
+  totalPaid: number
+  totalPaidBasePrice: number
+  currency: Currency
+  remoteId: number | null
+  delegated: number[]
+}
+
 /** A collaboration as the published API shows it: the client's account flags, and its b2b entry where the staff member has one. */
 export interface PublicPartnership {
   client: Account
   currency: Currency
   b2b: B2bPartnership | undefined
-  /** When the cache first saw it: the published API does not say when a collaboration began, unless b2b does. */
-  firstSeen: number
+  /**
+   * The cache's copy. Without a b2b entry (the user is no staff member of
+   * it, or has no staff invitation) the listing says nothing of totals and
+   * delegations: the cached ones stay, rather than read as zero and none.
+   */
+  cached: CachedCollaboration | undefined
+  now: number
 }
 
 /**
@@ -169,13 +187,16 @@ export interface PublicPartnership {
  * client organization's (one partner, one row per client), the b2b id kept
  * beside. Access and payment mode come from the b2b entry when there is
  * one, else from the account's flags; a complete access whose payment mode
- * is not said is read as the client paying, the Manager's default.
+ * is not said is read as the client paying, the Manager's default. The
+ * published API does not say when a collaboration began, unless b2b does:
+ * else it is when the cache first saw it.
  */
 export function publicPartnershipRows(p: PublicPartnership, partnerId: number): { partnership: Row; delegated: Row[] } {
-  const { client, b2b } = p
+  const { client, b2b, cached } = p
   const complete = b2b ? b2b.has_full_access : (client.in_partnership_full_access ?? client.has_full_access ?? false)
   const customerPays = b2b ? b2b.has_customer_payment_method : (client.has_customer_paiement_method ?? true)
-  const minor = (money: { minor: number } | null | undefined): number => money?.minor ?? 0
+  const total = (money: { minor: number } | null | undefined, kept: number | undefined): number => (b2b ? (money?.minor ?? 0) : (kept ?? 0))
+  const delegated = b2b ? (b2b.products ?? []).flatMap((product) => (product.product_id == null ? [] : [product.product_id])) : (cached?.delegated ?? [])
   return {
     partnership: [
       client.id,
@@ -184,16 +205,16 @@ export function publicPartnershipRows(p: PublicPartnership, partnerId: number): 
       'active',
       complete ? 'complete' : 'limited',
       complete ? (customerPays ? 'customer' : 'partner') : null,
-      b2b?.created_at ?? p.firstSeen,
+      b2b?.created_at ?? cached?.since ?? p.now,
       null,
-      minor(b2b?.incomes),
-      minor(b2b?.discounts),
-      minor(b2b?.total_payed),
-      minor(b2b?.total_payed_base_price),
-      b2b?.incomes?.currency ?? p.currency,
-      b2b?.updated_at ?? p.firstSeen,
-      b2b?.id ?? null,
+      total(b2b?.incomes, cached?.incomes),
+      total(b2b?.discounts, cached?.discounts),
+      total(b2b?.total_payed, cached?.totalPaid),
+      total(b2b?.total_payed_base_price, cached?.totalPaidBasePrice),
+      b2b?.incomes?.currency ?? cached?.currency ?? p.currency,
+      b2b?.updated_at ?? cached?.updatedAt ?? p.now,
+      b2b?.id ?? cached?.remoteId ?? null,
     ],
-    delegated: complete ? [] : (b2b?.products ?? []).flatMap((product) => (product.product_id == null ? [] : [[client.id, product.product_id]])),
+    delegated: complete ? [] : delegated.map((productId) => [client.id, productId]),
   }
 }
