@@ -15,6 +15,7 @@ import { clearDomainData, insertDemo } from '../src/main/core/demo/insert'
 import { rebuildSearchIndex } from '../src/main/core/search/index'
 import { ms, percentile, report, time, timeAsync } from './measure'
 import { openReady, rawInsert, readRows } from './raw-baseline'
+import { benchPublicSync } from './public-sync'
 import { benchSync } from './sync'
 
 const NOW = 1_795_000_000
@@ -135,8 +136,8 @@ async function benchFoundation(): Promise<void> {
   rmSync(dir, { recursive: true, force: true })
 }
 
-// `npm run bench -- sync` runs one part (foundation: load, open, search; sync); no argument runs both.
-const SECTIONS = ['foundation', 'sync'] as const
+// `npm run bench -- sync` runs one part (foundation: load, open, search; sync; public: a sync from the published API alone); no argument runs all.
+const SECTIONS = ['foundation', 'sync', 'public'] as const
 const chosen = process.argv.slice(2)
 const unknown = chosen.filter((name) => !(SECTIONS as readonly string[]).includes(name))
 if (unknown.length > 0) {
@@ -148,3 +149,5 @@ console.log(`Partner Desk benchmarks (Node ${process.version})`)
 if (runs('foundation')) await benchFoundation()
 // 4. Sync: a full pull over HTTP from the local API server, against a raw insert of the rows it wrote.
 if (runs('sync')) await benchSync()
+// 5. The same against Infomaniak's published API alone: calls by endpoint, wall time under the rate limit.
+if (runs('public')) await benchPublicSync()

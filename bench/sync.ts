@@ -23,8 +23,8 @@ import { openReady, rawInsert, readRows } from './raw-baseline'
 const TOKEN = 'partner-desk-bench-token'
 /** Generating the bench dataset alone takes a while on a slow machine. */
 const SERVER_START_TIMEOUT_MS = 10 * 60_000
-/** Calls a pull makes once per account whatever its size: profile, accounts (first page), account. */
-const PER_ACCOUNT_CALLS = 3
+/** Calls a pull makes once per account whatever its size, against a partner server: profile, accounts. */
+const PER_ACCOUNT_CALLS = 2
 
 /** The endpoint each synced list is read from, for its page size. */
 const LIST_ENDPOINTS = {
@@ -35,14 +35,14 @@ const LIST_ENDPOINTS = {
   billing: ENDPOINTS.billingHistory,
 } satisfies Record<(typeof SYNCED_LISTS)[number], { perPage: number }>
 
-interface LocalApi {
+export interface LocalApi {
   url: string
   stop(): Promise<void>
 }
 
 /** tests/fixtures/api-server/dev.ts (`npm run api:dev`) in a child process, on a free port. */
-async function startLocalApi(): Promise<LocalApi> {
-  const args = ['scripts/run-ts.mjs', 'tests/fixtures/api-server/dev.ts', '--port', '0', '--size', 'bench', '--no-rate-limit', '--memoize-reads', '--token', TOKEN]
+export async function startLocalApi(profile: 'partner' | 'public' = 'partner'): Promise<LocalApi> {
+  const args = ['scripts/run-ts.mjs', 'tests/fixtures/api-server/dev.ts', '--profile', profile, '--port', '0', '--size', 'bench', '--no-rate-limit', '--memoize-reads', '--token', TOKEN]
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const stop = async () => {
@@ -88,7 +88,7 @@ function rssSampler(): { peak(): Promise<number> } {
   }
 }
 
-interface PullProfile {
+export interface PullProfile {
   totalMs: number
   /** Page transactions: rows converted and inserted into the TEMP tables. */
   stagingMs: number
@@ -109,7 +109,7 @@ interface PullProfile {
  * database's transactions are wrapped (staging), and the progress events
  * bracket the merge. What is left is the HTTP client, JSON.parse and zod.
  */
-async function profiledPull(db: Database.Database, baseUrl: string, now: number): Promise<PullProfile> {
+export async function profiledPull(db: Database.Database, baseUrl: string, now: number): Promise<PullProfile> {
   const profile: PullProfile = { totalMs: 0, stagingMs: 0, mergeMs: 0, calls: new Map(), totals: new Map(), idleMs: 0, rssBefore: process.memoryUsage.rss(), rssPeak: 0 }
   let merging = false
   let mergeStarted = 0
@@ -180,7 +180,7 @@ async function quietPull(db: Database.Database, baseUrl: string): Promise<{ ms: 
   return { ms: elapsed, calls }
 }
 
-const count = (value: number) => value.toLocaleString('en-US')
+export const count = (value: number) => value.toLocaleString('en-US')
 const share = (part: number, whole: number) => `${ms(part)}  (${((100 * part) / whole).toFixed(0)} %)`
 const perSecond = (rows: number, elapsedMs: number) => `${count(Math.round(rows / (elapsedMs / 1000)))} rows/s`
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`
