@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ClientPage } from '../../src/shared/contract'
 import { tempDir } from '../paths'
 import { startBridge, type Bridge } from './bridge/server'
-import { call, digits, NOW, ready, SHOTS, useBrowser } from './harness'
+import { call, digits, eventually, NOW, ready, SHOTS, useBrowser } from './harness'
 
 const openApp = useBrowser()
 const clients = (bridge: Bridge, query = '') => call<ClientPage>(bridge, 'clients:list', { query, limit: 500 })
@@ -24,7 +24,7 @@ describe('the app on the demo data', () => {
     const page = await openApp(bridge)
     await ready(page)
     const expected = await clients(bridge)
-    await expect(page.getByTestId('demo-badge').isVisible()).resolves.toBe(true)
+    await eventually(() => page.getByTestId('demo-badge').isVisible()).toBe(true)
     const count = await page.getByTestId('clients-count').innerText()
     expect(digits(count)).toBe(String(expected.total))
     const shown = await page.getByTestId('client-name').allInnerTexts()
@@ -84,7 +84,7 @@ describe('the app on the demo data', () => {
     expect(stored).toMatchObject({ ok: true, value: { theme: 'dark' } })
     await page.reload()
     await ready(page)
-    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark')
+    await eventually(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark')
     expect(page.problems).toEqual([])
     await page.close()
   })
@@ -95,8 +95,8 @@ describe('the app on the demo data', () => {
     await page.getByTestId('nav-settings').click()
     await page.getByTestId('language-select').selectOption('fr')
     await page.waitForSelector('html[lang="fr"]')
-    await expect(page.getByTestId('nav-settings').innerText()).resolves.toMatch(/Paramètres/)
-    await expect(page.getByTestId('nav-tenders').innerText()).resolves.toMatch(/offres/i)
+    await eventually(() => page.getByTestId('nav-settings').innerText()).toMatch(/Paramètres/)
+    await eventually(() => page.getByTestId('nav-tenders').innerText()).toMatch(/offres/i)
     await page.screenshot({ path: join(SHOTS, 'settings-fr.png') })
     await page.getByTestId('language-select').selectOption('en')
     await page.waitForSelector('html[lang="en"]')
@@ -143,7 +143,7 @@ describe('a partner with 5,000 clients', () => {
         (name) => [...document.querySelectorAll('[data-testid="client-name"]')].some((cell) => cell.textContent === name),
         last.name,
       )
-      await expect(page.getByTestId('client-row-placeholder').count()).resolves.toBe(0)
+      await eventually(() => page.getByTestId('client-row-placeholder').count()).toBe(0)
       const rendered = await page.getByTestId('client-row').count()
       expect(rendered).toBeLessThan(100)
       await page.screenshot({ path: join(SHOTS, 'clients-5000-end.png') })
