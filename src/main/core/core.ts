@@ -119,14 +119,20 @@ export class Core {
     },
     'clients:list': (input) => this.read('clients:list', input),
     'clients:get': (input) => this.read('clients:get', input),
-    'demo:generate': async ({ size }) =>
-      this.whenReady(async (state) => {
-        await this.seed(state.raw, size)
-        this.deps.emit('cache:changed', { reason: 'demo' })
-        const info = await this.handlers['cache:info']({})
-        if (!info.ok) throw new Error(info.error.message)
-        return info.value
-      }),
+    'demo:generate': async ({ size }) => {
+      const state = this.state
+      if (state.kind !== 'ready') return this.unavailable(state)
+      // Seeding replaces everything, the outbox too: an account would lose the changes it has not sent.
+      if (this.config.remote || readDataset(state.raw).kind === 'account') {
+        return fail(
+          'account_cache',
+          `demo:generate: ${this.config.dbPath} is the cache of an Infomaniak account; demo data would replace its data and delete its unsent changes. Open the demo data (no account) to generate it there.`,
+        )
+      }
+      await this.seed(state.raw, size)
+      this.deps.emit('cache:changed', { reason: 'demo' })
+      return this.handlers['cache:info']({})
+    },
     'sync:start': async ({ mode }) => this.whenSyncable((sync) => sync.start(mode)),
     'sync:cancel': async () => this.whenSyncable((sync) => ok(sync.cancel())),
     'sync:status': async () => this.whenSyncable((sync) => ok(sync.status())),
