@@ -4,9 +4,10 @@ import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEMO_SIZES, type CacheInfo, type CacheStatus, type DemoSize, type EventPayload, type SyncProgress } from '../shared/contract'
+import { BASE_URL_PROBLEMS, baseUrlProblem } from '../shared/base-url'
 import type { Result } from '../shared/result'
 import { AccountRegistry } from './accounts/registry'
-import { defaultDataDir, INFOMANIAK_API } from './accounts/data-dir'
+import { defaultDataDir } from './accounts/data-dir'
 import { CoreHost } from './core/host'
 import { INFOMANIAK_RATE_LIMIT } from './core/remote/http'
 import { createDispatcher } from './ipc/dispatcher'
@@ -16,7 +17,9 @@ const USAGE = `Usage:
   partner-desk info --db PATH [--json]              counts, schema version and integrity of PATH
   partner-desk sync --account NAME [--full] [--data-dir DIR] [--base-url URL]
                                                     sync an Infomaniak account into its cache; the token
-                                                    comes from PARTNER_DESK_TOKEN or standard input
+                                                    comes from PARTNER_DESK_TOKEN or standard input; the
+                                                    API is the account's own address unless --base-url
+                                                    (https://; http:// only to 127.0.0.1, localhost, [::1])
   partner-desk help                                  this text`
 
 class UsageError extends Error {}
@@ -107,14 +110,16 @@ async function readToken(): Promise<string> {
   return token
 }
 
-async function sync(label: string, options: { full: boolean; dataDir: string; baseUrl: string; rateLimit: boolean }): Promise<number> {
+/** `--base-url` overrides the account's address for this run; a new account keeps it. */
+async function sync(label: string, options: { full: boolean; dataDir: string; baseUrl: string | undefined; rateLimit: boolean }): Promise<number> {
   const token = await readToken()
   const registry = new AccountRegistry(options.dataDir)
-  const account = registry.findByLabel(label) ?? registry.add(label, Math.floor(Date.now() / 1000))
+  const account =
+    registry.findByLabel(label) ?? registry.add(label, Math.floor(Date.now() / 1000), options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl })
   const host = new CoreHost({
     workerPath: join(__dirname, 'worker.js'),
     dbPath: registry.cachePath(account.id),
-    remote: { baseUrl: options.baseUrl, rateLimit: options.rateLimit ? INFOMANIAK_RATE_LIMIT : 'off' },
+    remote: { baseUrl: options.baseUrl ?? account.baseUrl, rateLimit: options.rateLimit ? INFOMANIAK_RATE_LIMIT : 'off' },
     token: async () => token,
   })
   const dispatch = createDispatcher(host)
@@ -175,10 +180,13 @@ async function main(argv: string[]): Promise<number> {
   })
   if (command === 'sync') {
     if (!values.account) throw new UsageError('--account NAME is required')
+    const baseUrl = values['base-url']?.trim()
+    const problem = baseUrl === undefined ? null : baseUrlProblem(baseUrl)
+    if (problem !== null) throw new UsageError(`--base-url: ${BASE_URL_PROBLEMS[problem]}`)
     return sync(values.account, {
       full: values.full,
       dataDir: resolve(values['data-dir'] ?? defaultDataDir()),
-      baseUrl: values['base-url'] ?? INFOMANIAK_API,
+      baseUrl,
       rateLimit: !values['no-rate-limit'],
     })
   }

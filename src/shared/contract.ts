@@ -2,6 +2,7 @@
 // exactly its channels and events, the renderer gets a typed client from it,
 // and the CLI and the browser-test bridge go through the same dispatcher.
 import { z } from 'zod'
+import { BASE_URL_PROBLEMS, baseUrlProblem } from './base-url'
 import { changeSchema, type Change } from './changes'
 import type { AccessType, Currency, OutboxState, PartnershipEventKind, PartnershipStatus, PaymentMode, ServiceCategory } from './domain'
 import type { AppError, Result } from './result'
@@ -218,6 +219,16 @@ export const clientsListInput = z
   })
   .strict()
 
+/** An account's API address (see base-url.ts), trimmed. */
+export const baseUrlSchema = z
+  .string()
+  .trim()
+  .max(2048)
+  .superRefine((text, context) => {
+    const problem = baseUrlProblem(text)
+    if (problem !== null) context.addIssue({ code: 'custom', message: BASE_URL_PROBLEMS[problem] })
+  })
+
 export const contract = {
   'cache:status': channel<CacheStatus>()(empty),
   'cache:info': channel<CacheInfo>()(empty),
@@ -256,7 +267,7 @@ export const contract = {
       .object({
         label: z.string().trim().min(1).max(80),
         token: z.string().trim().min(20).max(4096),
-        baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+        baseUrl: baseUrlSchema.optional(),
         /** The user read that this computer offers no protected keystore and accepts it. */
         acceptUnprotected: z.boolean().default(false),
       })

@@ -423,6 +423,10 @@ export const en = {
       tokenTooShort: 'This is too short for an API token (at least 20 characters).',
       tokenTooLong: 'This is too long for an API token.',
       baseUrlInvalid: 'Enter a full address starting with https://.',
+      baseUrlInsecure: 'Use https://. Plain http:// is only for a test server on this computer (127.0.0.1, localhost or [::1]).',
+      baseUrlCredentials: 'Remove the user name and password (user:pass@) from the address: the token is the only credential sent.',
+      baseUrlQuery: 'Remove the query (from “?” on) from the address.',
+      baseUrlFragment: 'Remove the fragment (from “#” on) from the address.',
     },
   },
   cacheInfo: {

@@ -441,6 +441,10 @@ export const fr = {
       tokenTooShort: "C'est trop court pour un jeton d'API (au moins 20 caractères).",
       tokenTooLong: "C'est trop long pour un jeton d'API.",
       baseUrlInvalid: 'Saisissez une adresse complète commençant par https://.',
+      baseUrlInsecure: "Utilisez https://. Le simple http:// est réservé à un serveur de test sur cet ordinateur (127.0.0.1, localhost ou [::1]).",
+      baseUrlCredentials: "Retirez de l'adresse le nom d'utilisateur et le mot de passe (user:pass@) : le jeton est le seul identifiant envoyé.",
+      baseUrlQuery: "Retirez de l'adresse la requête (à partir du « ? »).",
+      baseUrlFragment: "Retirez de l'adresse le fragment (à partir du « # »).",
     },
   },
   cacheInfo: {
