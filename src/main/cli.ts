@@ -71,15 +71,25 @@ function settledStatus(host: CoreHost, dispatch: ReturnType<typeof createDispatc
   })
 }
 
+function describeProblem(status: Exclude<CacheStatus, { state: 'ready' }>): string {
+  switch (status.state) {
+    case 'corrupt':
+      return `damaged: ${status.message}`
+    case 'unopenable':
+      return `cannot be opened: ${status.message}`
+    case 'too_new':
+      return `written by a newer version (schema ${status.fileVersion}; this one knows ${status.appVersion})`
+  }
+}
+
 async function info(db: string, json: boolean): Promise<number> {
   if (!existsSync(db)) throw new UsageError(`no cache at ${db}`)
   const { host, dispatch } = startCore(db)
   try {
     const status = await settledStatus(host, dispatch)
     if (status.state !== 'ready') {
-      const why = status.state === 'corrupt' ? `damaged: ${status.message}` : `written by a newer version (schema ${status.fileVersion}; this one knows ${status.appVersion})`
       if (json) console.log(JSON.stringify({ status }))
-      else console.error(`${db}: ${why}`)
+      else console.error(`${db}: ${describeProblem(status)}`)
       return 3
     }
     const details = expectValue((await dispatch('cache:info', {})) as Result<CacheInfo>)

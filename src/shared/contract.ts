@@ -26,6 +26,8 @@ export type Integrity = 'checking' | 'ok' | 'unchecked'
 export type CacheStatus =
   | { state: 'ready'; dataset: Dataset; schemaVersion: number; integrity: Integrity }
   | { state: 'corrupt'; message: string }
+  /** The file could not be opened at all (a folder in its place, no permission); like damage, it can be moved aside. */
+  | { state: 'unopenable'; message: string }
   | { state: 'too_new'; fileVersion: number; appVersion: number }
 
 export interface CacheInfo {

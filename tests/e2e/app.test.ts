@@ -1,6 +1,6 @@
 // The real built renderer in Debian's Chromium, talking to the real core
 // through the test bridge. Screenshots land in test-artifacts/e2e/.
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ClientPage } from '../../src/shared/contract'
@@ -120,6 +120,30 @@ describe('a damaged cache', () => {
       const expected = await clients(bridge)
       const count = await page.getByTestId('clients-count').innerText()
       expect(digits(count)).toBe(String(expected.total))
+      await page.close()
+    } finally {
+      await bridge.close()
+    }
+  })
+})
+
+describe('a cache that cannot be opened', () => {
+  it('says why and offers the same way out: move it aside and start fresh', async () => {
+    const dbPath = join(tempDir('e2e-unopenable'), 'cache.sqlite')
+    // A folder where the cache file should be: SQLite cannot open it at all.
+    mkdirSync(dbPath)
+    const bridge = await startBridge({ dbPath, demoOnFirstOpen: 'small', now: NOW })
+    try {
+      const page = await openApp(bridge)
+      await page.waitForSelector('html[data-app-state="blocked"]')
+      await eventually(() => page.getByTestId('cache-problem').innerText()).toContain(`${dbPath} is a folder, not a cache file`)
+      await page.screenshot({ path: join(SHOTS, 'cache-unopenable.png') })
+      await page.getByTestId('cache-recover').click()
+      await page.getByTestId('confirm-accept').click()
+      await ready(page)
+      const expected = await clients(bridge)
+      await eventually(() => page.getByTestId('clients-count').innerText().then(digits)).toBe(String(expected.total))
+      expect(page.problems).toEqual([])
       await page.close()
     } finally {
       await bridge.close()

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
@@ -138,6 +138,18 @@ describe('openCache', () => {
     const outcome = openCache(path)
     expect(outcome.state).toBe('corrupt')
     expect(outcome.state === 'corrupt' && outcome.message).toMatch(/not a database/)
+  })
+
+  it('reports a file it cannot open instead of throwing, saying why and where', () => {
+    const folder = join(tempDir('folder'), 'cache.sqlite')
+    mkdirSync(folder)
+    expect(openCache(folder)).toEqual({ state: 'unopenable', message: `${folder} is a folder, not a cache file` })
+    // Its folder cannot be made: a file is where the folder should be.
+    const blocker = join(tempDir('blocked'), 'caches')
+    writeFileSync(blocker, 'not a folder')
+    const outcome = openCache(join(blocker, 'cache.sqlite'))
+    expect(outcome.state).toBe('unopenable')
+    expect(outcome.state === 'unopenable' && outcome.message).toMatch(new RegExp(`^${blocker}/cache\\.sqlite cannot be opened: .*(EEXIST|ENOTDIR)`))
   })
 
   it('opens in WAL with foreign keys and durable commits', () => {

@@ -102,6 +102,14 @@ export const fr = {
     confirmAccept: 'Mettre de côté et repartir de zéro',
     recovering: 'Mise de côté du cache endommagé…',
     recoverFailed: "Le cache n'a pas pu être mis de côté : {{message}}",
+    unopenableTitle: 'Le cache local ne peut pas être ouvert',
+    unopenableBody: "Partner Desk n'a pas pu ouvrir le fichier qui contient la copie locale de vos données : {{message}}",
+    unopenableAdvice:
+      "Vérifiez que le fichier et son dossier vous appartiennent et sont modifiables. Partner Desk peut aussi mettre de côté ce qui occupe la place du fichier (c'est conservé, pas supprimé) et repartir d'un cache neuf et vide. Les données d'Infomaniak peuvent être téléchargées à nouveau.",
+    unopenableRecover: 'Le mettre de côté et repartir de zéro',
+    unopenableConfirmBody:
+      "Ce qui occupe la place du fichier de cache sera renommé et conservé à côté du nouveau cache. Les modifications qui n'avaient pas encore été envoyées à Infomaniak ne subsistent que là.",
+    unopenableRecovering: 'Mise de côté…',
     tooNewTitle: "Ce cache provient d'une version plus récente de Partner Desk",
     tooNewBody:
       "Le cache local a été écrit par une version plus récente de Partner Desk (format de données {{fileVersion}} ; cette version lit jusqu'au format {{appVersion}}). Il n'a pas été modifié.",
