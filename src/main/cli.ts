@@ -20,7 +20,11 @@ const USAGE = `Usage:
                                                     comes from PARTNER_DESK_TOKEN or standard input; the
                                                     API is the account's own address unless --base-url
                                                     (https://; http:// only to 127.0.0.1, localhost, [::1])
-  partner-desk help                                  this text`
+  partner-desk help                                  this text
+
+Exit codes: 0 done; 1 failed; 2 usage error; 3 the cache is damaged, cannot be opened or is
+from a newer version (info); 4 the token was refused (sync); 5 another program is writing the
+cache (info): try again once it has finished`
 
 class UsageError extends Error {}
 
@@ -52,22 +56,23 @@ async function demo(db: string, size: DemoSize): Promise<void> {
   }
 }
 
-/** Waits for the background integrity check, so `info` reports its verdict. */
-function settledStatus(host: CoreHost, dispatch: ReturnType<typeof createDispatcher>): Promise<CacheStatus> {
-  return new Promise((resolvePromise, reject) => {
+/** Waits for the background integrity check, so `info` reports its verdict; a cache that cannot be read at all answers why. */
+function settledStatus(host: CoreHost, dispatch: ReturnType<typeof createDispatcher>): Promise<Result<CacheStatus>> {
+  return new Promise((resolvePromise) => {
     const stop = host.onEvent((event, payload) => {
       if (event === 'cache:status') {
         stop()
-        resolvePromise(payload as CacheStatus)
+        resolvePromise({ ok: true, value: payload as CacheStatus })
       }
     })
-    dispatch('cache:status', {}).then((result) => {
-      const status = expectValue(result as Result<CacheStatus>)
-      if (status.state !== 'ready' || status.integrity !== 'checking') {
+    // The dispatcher answers failures as data; it never rejects.
+    void dispatch('cache:status', {}).then((answer) => {
+      const result = answer as Result<CacheStatus>
+      if (!result.ok || result.value.state !== 'ready' || result.value.integrity !== 'checking') {
         stop()
-        resolvePromise(status)
+        resolvePromise(result)
       }
-    }, reject)
+    })
   })
 }
 
@@ -86,7 +91,12 @@ async function info(db: string, json: boolean): Promise<number> {
   if (!existsSync(db)) throw new UsageError(`no cache at ${db}`)
   const { host, dispatch } = startCore(db)
   try {
-    const status = await settledStatus(host, dispatch)
+    const answer = await settledStatus(host, dispatch)
+    if (!answer.ok) {
+      console.error(`partner-desk: ${answer.error.message}`)
+      return answer.error.code === 'busy' ? 5 : 1
+    }
+    const status = answer.value
     if (status.state !== 'ready') {
       if (json) console.log(JSON.stringify({ status }))
       else console.error(`${db}: ${describeProblem(status)}`)

@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
+import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { AccountRegistry } from '../../src/main/accounts/registry'
 import { LATEST_SCHEMA_VERSION } from '../../src/main/core/db/migrations'
@@ -73,6 +74,24 @@ describe('partner-desk', () => {
     const info = await run('info', '--db', db)
     expect(info.code).toBe(3)
     expect(info.stderr).toMatch(/damaged: .*not a database/)
+  })
+
+  it('says in one line that a cache another program is writing is busy, and exits 5', async () => {
+    const db = join(tempDir('cli-locked'), 'demo.sqlite')
+    expect((await run('demo', '--size', 'small', '--db', db)).code).toBe(0)
+    // Another program in the middle of a write: it holds the write lock until it commits.
+    const writer = new Database(db)
+    writer.exec('BEGIN IMMEDIATE')
+    try {
+      const info = await run('info', '--db', db)
+      expect(info.code).toBe(5)
+      expect(info.stdout).toBe('')
+      expect(info.stderr.trimEnd().split('\n')).toEqual([
+        `partner-desk: ${db} is in use by another program (database is locked): try again once it has finished`,
+      ])
+    } finally {
+      writer.close()
+    }
   })
 
   it('syncs an account from the address stored with it', async () => {

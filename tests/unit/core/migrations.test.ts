@@ -152,6 +152,20 @@ describe('openCache', () => {
     expect(outcome.state === 'unopenable' && outcome.message).toMatch(new RegExp(`^${blocker}/cache\\.sqlite cannot be opened: .*(EEXIST|ENOTDIR)`))
   })
 
+  it('never calls a file another connection holds locked damaged: it throws for the caller to say busy', () => {
+    const path = join(tempDir('locked'), 'cache.sqlite')
+    // A rollback journal and an exclusive lock keep every other connection out, even from reading the schema.
+    const holder = new Database(path)
+    holder.pragma('journal_mode = DELETE')
+    holder.pragma('locking_mode = EXCLUSIVE')
+    holder.exec('CREATE TABLE held (x); BEGIN EXCLUSIVE; INSERT INTO held VALUES (1)')
+    try {
+      expect(() => openCache(path)).toThrow(expect.objectContaining({ code: expect.stringMatching(/^SQLITE_BUSY/) }))
+    } finally {
+      holder.close()
+    }
+  }, 20_000)
+
   it('opens in WAL with foreign keys and durable commits', () => {
     const outcome = openCache(join(tempDir('pragmas'), 'cache.sqlite'))
     if (outcome.state !== 'ready') throw new Error(outcome.state)

@@ -20,6 +20,12 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
+/** Another connection holds the file locked (SQLITE_BUSY, SQLITE_LOCKED and their extended codes): busy, not broken. */
+export function isLockError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code)
+}
+
 function isFolder(path: string): boolean {
   try {
     return statSync(path).isDirectory()
@@ -65,6 +71,8 @@ export function openCache(path: string, options: OpenOptions = {}): OpenOutcome 
     return { state: 'ready', db, schemaVersion }
   } catch (error) {
     db.close()
+    // A file another program is writing must never be offered for moving aside: the caller says it is busy.
+    if (isLockError(error)) throw error
     return { state: 'corrupt', message: describe(error) }
   }
 }
