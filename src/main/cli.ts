@@ -4,9 +4,10 @@ import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEMO_SIZES, type CacheInfo, type CacheStatus, type DemoSize, type EventPayload, type SyncProgress } from '../shared/contract'
+import { BASE_URL_PROBLEMS, baseUrlProblem } from '../shared/base-url'
 import type { Result } from '../shared/result'
 import { AccountRegistry } from './accounts/registry'
-import { defaultDataDir, INFOMANIAK_API } from './accounts/data-dir'
+import { defaultDataDir } from './accounts/data-dir'
 import { CoreHost } from './core/host'
 import { INFOMANIAK_RATE_LIMIT } from './core/remote/http'
 import { createDispatcher } from './ipc/dispatcher'
@@ -16,8 +17,14 @@ const USAGE = `Usage:
   partner-desk info --db PATH [--json]              counts, schema version and integrity of PATH
   partner-desk sync --account NAME [--full] [--data-dir DIR] [--base-url URL]
                                                     sync an Infomaniak account into its cache; the token
-                                                    comes from PARTNER_DESK_TOKEN or standard input
-  partner-desk help                                  this text`
+                                                    comes from PARTNER_DESK_TOKEN or standard input; the
+                                                    API is the account's own address unless --base-url
+                                                    (https://; http:// only to 127.0.0.1, localhost, [::1])
+  partner-desk help                                  this text
+
+Exit codes: 0 done; 1 failed; 2 usage error; 3 the cache is damaged, cannot be opened or is
+from a newer version (info); 4 the token was refused (sync); 5 another program is writing the
+cache (info): try again once it has finished`
 
 class UsageError extends Error {}
 
@@ -49,34 +56,50 @@ async function demo(db: string, size: DemoSize): Promise<void> {
   }
 }
 
-/** Waits for the background integrity check, so `info` reports its verdict. */
-function settledStatus(host: CoreHost, dispatch: ReturnType<typeof createDispatcher>): Promise<CacheStatus> {
-  return new Promise((resolvePromise, reject) => {
+/** Waits for the background integrity check, so `info` reports its verdict; a cache that cannot be read at all answers why. */
+function settledStatus(host: CoreHost, dispatch: ReturnType<typeof createDispatcher>): Promise<Result<CacheStatus>> {
+  return new Promise((resolvePromise) => {
     const stop = host.onEvent((event, payload) => {
       if (event === 'cache:status') {
         stop()
-        resolvePromise(payload as CacheStatus)
+        resolvePromise({ ok: true, value: payload as CacheStatus })
       }
     })
-    dispatch('cache:status', {}).then((result) => {
-      const status = expectValue(result as Result<CacheStatus>)
-      if (status.state !== 'ready' || status.integrity !== 'checking') {
+    // The dispatcher answers failures as data; it never rejects.
+    void dispatch('cache:status', {}).then((answer) => {
+      const result = answer as Result<CacheStatus>
+      if (!result.ok || result.value.state !== 'ready' || result.value.integrity !== 'checking') {
         stop()
-        resolvePromise(status)
+        resolvePromise(result)
       }
-    }, reject)
+    })
   })
+}
+
+function describeProblem(status: Exclude<CacheStatus, { state: 'ready' }>): string {
+  switch (status.state) {
+    case 'corrupt':
+      return `damaged: ${status.message}`
+    case 'unopenable':
+      return `cannot be opened: ${status.message}`
+    case 'too_new':
+      return `written by a newer version (schema ${status.fileVersion}; this one knows ${status.appVersion})`
+  }
 }
 
 async function info(db: string, json: boolean): Promise<number> {
   if (!existsSync(db)) throw new UsageError(`no cache at ${db}`)
   const { host, dispatch } = startCore(db)
   try {
-    const status = await settledStatus(host, dispatch)
+    const answer = await settledStatus(host, dispatch)
+    if (!answer.ok) {
+      console.error(`partner-desk: ${answer.error.message}`)
+      return answer.error.code === 'busy' ? 5 : 1
+    }
+    const status = answer.value
     if (status.state !== 'ready') {
-      const why = status.state === 'corrupt' ? `damaged: ${status.message}` : `written by a newer version (schema ${status.fileVersion}; this one knows ${status.appVersion})`
       if (json) console.log(JSON.stringify({ status }))
-      else console.error(`${db}: ${why}`)
+      else console.error(`${db}: ${describeProblem(status)}`)
       return 3
     }
     const details = expectValue((await dispatch('cache:info', {})) as Result<CacheInfo>)
@@ -107,14 +130,16 @@ async function readToken(): Promise<string> {
   return token
 }
 
-async function sync(label: string, options: { full: boolean; dataDir: string; baseUrl: string; rateLimit: boolean }): Promise<number> {
+/** `--base-url` overrides the account's address for this run; a new account keeps it. */
+async function sync(label: string, options: { full: boolean; dataDir: string; baseUrl: string | undefined; rateLimit: boolean }): Promise<number> {
   const token = await readToken()
   const registry = new AccountRegistry(options.dataDir)
-  const account = registry.findByLabel(label) ?? registry.add(label, Math.floor(Date.now() / 1000))
+  const account =
+    registry.findByLabel(label) ?? registry.add(label, Math.floor(Date.now() / 1000), options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl })
   const host = new CoreHost({
     workerPath: join(__dirname, 'worker.js'),
     dbPath: registry.cachePath(account.id),
-    remote: { baseUrl: options.baseUrl, rateLimit: options.rateLimit ? INFOMANIAK_RATE_LIMIT : 'off' },
+    remote: { baseUrl: options.baseUrl ?? account.baseUrl, rateLimit: options.rateLimit ? INFOMANIAK_RATE_LIMIT : 'off' },
     token: async () => token,
   })
   const dispatch = createDispatcher(host)
@@ -175,10 +200,13 @@ async function main(argv: string[]): Promise<number> {
   })
   if (command === 'sync') {
     if (!values.account) throw new UsageError('--account NAME is required')
+    const baseUrl = values['base-url']?.trim()
+    const problem = baseUrl === undefined ? null : baseUrlProblem(baseUrl)
+    if (problem !== null) throw new UsageError(`--base-url: ${BASE_URL_PROBLEMS[problem]}`)
     return sync(values.account, {
       full: values.full,
       dataDir: resolve(values['data-dir'] ?? defaultDataDir()),
-      baseUrl: values['base-url'] ?? INFOMANIAK_API,
+      baseUrl,
       rateLimit: !values['no-rate-limit'],
     })
   }

@@ -2,6 +2,7 @@
 // exactly its channels and events, the renderer gets a typed client from it,
 // and the CLI and the browser-test bridge go through the same dispatcher.
 import { z } from 'zod'
+import { BASE_URL_PROBLEMS, baseUrlProblem } from './base-url'
 import { changeSchema, type Change } from './changes'
 import type { AccessType, CapabilityFamily, Currency, OutboxState, PartnershipEventKind, PartnershipStatus, PaymentMode, ServiceCategory } from './domain'
 import type { AppError, Result } from './result'
@@ -25,6 +26,8 @@ export type Integrity = 'checking' | 'ok' | 'unchecked'
 export type CacheStatus =
   | { state: 'ready'; dataset: Dataset; schemaVersion: number; integrity: Integrity }
   | { state: 'corrupt'; message: string }
+  /** The file could not be opened at all (a folder in its place, no permission); like damage, it can be moved aside. */
+  | { state: 'unopenable'; message: string }
   | { state: 'too_new'; fileVersion: number; appVersion: number }
 
 export interface CacheInfo {
@@ -242,6 +245,16 @@ export const clientsListInput = z
   })
   .strict()
 
+/** An account's API address (see base-url.ts), trimmed. */
+export const baseUrlSchema = z
+  .string()
+  .trim()
+  .max(2048)
+  .superRefine((text, context) => {
+    const problem = baseUrlProblem(text)
+    if (problem !== null) context.addIssue({ code: 'custom', message: BASE_URL_PROBLEMS[problem] })
+  })
+
 export const contract = {
   'cache:status': channel<CacheStatus>()(empty),
   'cache:info': channel<CacheInfo>()(empty),
@@ -282,7 +295,7 @@ export const contract = {
       .object({
         label: z.string().trim().min(1).max(80),
         token: z.string().trim().min(20).max(4096),
-        baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+        baseUrl: baseUrlSchema.optional(),
         /** The user read that this computer offers no protected keystore and accepts it. */
         acceptUnprotected: z.boolean().default(false),
       })

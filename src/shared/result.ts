@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'unprotected_storage',
   /** This computer offers no keystore at all: a token cannot be kept. */
   'no_keystore',
+  /** Refused on an Infomaniak account's cache: it would replace the account's data and drop its unsent changes. */
+  'account_cache',
   'internal',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

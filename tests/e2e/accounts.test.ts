@@ -11,7 +11,7 @@ import { startApiServer, type ApiServer } from '../fixtures/api-server'
 import { tempDir } from '../paths'
 import { fakeCipher } from '../unit/accounts/fake-cipher'
 import { startSessionBridge, type Bridge } from './bridge/server'
-import { call, NOW, ready, SHOTS, useBrowser, type WatchedPage } from './harness'
+import { call, eventually, focusedTestId, NOW, ready, SHOTS, useBrowser, type WatchedPage } from './harness'
 
 const openApp = useBrowser()
 
@@ -45,27 +45,27 @@ describe('accounts on a computer with a keystore', () => {
   })
 
   it('adds an account from the demo, opens it and syncs it at once', async () => {
-    await expect(page.getByTestId('demo-badge').isVisible()).resolves.toBe(true)
+    await eventually(() => page.getByTestId('demo-badge').isVisible()).toBe(true)
     // Only the demo so far: nothing to switch between.
-    await expect(page.getByTestId('account-switcher').count()).resolves.toBe(0)
+    await eventually(() => page.getByTestId('account-switcher').count()).toBe(0)
     await page.getByTestId('sync-add-account-hint').click()
     await ready(page)
     // The hint leads straight to the form, focus in its first field.
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('account-label-input')
-    await expect(page.getByTestId('accounts-protection').innerText()).resolves.toMatch(/encrypted by this computer’s keystore/)
+    await eventually(focusedTestId(page)).toBe('account-label-input')
+    await eventually(() => page.getByTestId('accounts-protection').innerText()).toMatch(/encrypted by this computer’s keystore/)
 
     // Checked before anything is sent, each problem beside its field.
     await page.getByTestId('account-token-input').fill('too-short')
     await page.getByTestId('account-add-submit').click()
-    await expect(page.getByTestId('account-label-error').innerText()).resolves.toBe('Give the account a name.')
-    await expect(page.getByTestId('account-token-error').innerText()).resolves.toMatch(/too short/)
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('account-label-input')
+    await eventually(() => page.getByTestId('account-label-error').innerText()).toBe('Give the account a name.')
+    await eventually(() => page.getByTestId('account-token-error').innerText()).toMatch(/too short/)
+    await eventually(focusedTestId(page)).toBe('account-label-input')
     await expect(call<AccountsOverview>(bridge, 'accounts:list').then((o) => o.accounts.length)).resolves.toBe(0)
 
     await page.getByTestId('account-label-input').fill('My agency')
     await page.getByTestId('account-token-input').fill(server.token)
     // The token field never shows the token.
-    await expect(page.getByTestId('account-token-input').getAttribute('type')).resolves.toBe('password')
+    await eventually(() => page.getByTestId('account-token-input').getAttribute('type')).toBe('password')
     await page.locator('[data-testid="account-advanced"] > summary').click()
     await page.getByTestId('account-base-url-input').fill(server.url)
     await page.screenshot({ path: join(SHOTS, 'accounts-add.png') })
@@ -73,18 +73,18 @@ describe('accounts on a computer with a keystore', () => {
 
     // The app opened the new account (a fresh shell on Clients) and its first sync runs.
     await page.getByTestId('notice-accountAdded').waitFor({ timeout: 30_000 })
-    await expect(page.getByTestId('notice-accountAdded').innerText()).resolves.toMatch(/“My agency” was added and opened/)
+    await eventually(() => page.getByTestId('notice-accountAdded').innerText()).toMatch(/“My agency” was added and opened/)
     await page.getByTestId('client-row').first().waitFor({ timeout: 30_000 })
     await ready(page)
     const accountTotal = (await call<ClientPage>(bridge, 'clients:list', { limit: 1 })).total
     await clientsCountIs(page, accountTotal)
-    await expect(page.getByTestId('demo-badge').count()).resolves.toBe(0)
-    await expect(page.getByTestId('connection-status').innerText()).resolves.toBe('Online')
+    await eventually(() => page.getByTestId('demo-badge').count()).toBe(0)
+    await eventually(() => page.getByTestId('connection-status').innerText()).toBe('Online')
     const overview = await call<AccountsOverview>(bridge, 'accounts:list')
     expect(overview.accounts).toHaveLength(1)
     expect(overview.active).toBe(overview.accounts[0].id)
     const switcher = page.getByTestId('account-switcher')
-    await expect(switcher.inputValue()).resolves.toBe(overview.active)
+    await eventually(() => switcher.inputValue()).toBe(overview.active)
     await page.screenshot({ path: join(SHOTS, 'accounts-added.png') })
     expect(page.problems).toEqual([])
   }, 60_000)
@@ -97,14 +97,14 @@ describe('accounts on a computer with a keystore', () => {
     await switcher.selectOption('__demo__')
     await page.getByTestId('demo-badge').waitFor()
     await clientsCountIs(page, demoTotal)
-    await expect(page.getByTestId('sync-add-account-hint').isVisible()).resolves.toBe(true)
-    await expect(switcher.inputValue()).resolves.toBe('__demo__')
+    await eventually(() => page.getByTestId('sync-add-account-hint').isVisible()).toBe(true)
+    await eventually(() => switcher.inputValue()).toBe('__demo__')
     await expect(call<AccountsOverview>(bridge, 'accounts:list').then((o) => o.active)).resolves.toBeNull()
 
     await switcher.selectOption(active!)
     await page.getByTestId('demo-badge').waitFor({ state: 'detached' })
     await clientsCountIs(page, accountTotal)
-    await expect(page.getByTestId('sync-start').isVisible()).resolves.toBe(true)
+    await eventually(() => page.getByTestId('sync-start').isVisible()).toBe(true)
     expect(page.problems).toEqual([])
   }, 60_000)
 
@@ -113,17 +113,17 @@ describe('accounts on a computer with a keystore', () => {
     await page.getByTestId('nav-settings').click()
     await page.getByTestId('account-replace-token').click()
     await page.getByTestId('token-dialog').waitFor()
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('token-input')
+    await eventually(focusedTestId(page)).toBe('token-input')
     await page.getByTestId('token-input').fill('a-revoked-token-of-thirty-chars')
     await page.getByTestId('token-save').click()
     await page.getByTestId('token-dialog').waitFor({ state: 'detached' })
-    await expect(page.getByTestId('accounts-notice').innerText()).resolves.toMatch(/new token of “My agency” was stored/)
+    await eventually(() => page.getByTestId('accounts-notice').innerText()).toMatch(/new token of “My agency” was stored/)
 
     await page.getByTestId('sync-start').click()
     const banner = page.getByTestId('token-invalid-banner')
     await banner.waitFor({ timeout: 30_000 })
     await ready(page)
-    await expect(banner.innerText()).resolves.toMatch(/Infomaniak refused the token of “My agency”/)
+    await eventually(() => banner.innerText()).toMatch(/Infomaniak refused the token of “My agency”/)
     await page.screenshot({ path: join(SHOTS, 'accounts-token-invalid.png') })
 
     await page.getByTestId('token-invalid-enter').click()
@@ -139,7 +139,7 @@ describe('accounts on a computer with a keystore', () => {
     await page.waitForSelector('[data-testid="connection-status"][data-connection="online"]', { timeout: 30_000 })
     await page.waitForSelector('[data-testid="sync-start"]', { timeout: 30_000 })
     await ready(page)
-    await expect(page.getByTestId('token-invalid-banner').count()).resolves.toBe(0)
+    await eventually(() => page.getByTestId('token-invalid-banner').count()).toBe(0)
     expect(page.problems).toEqual([])
   }, 60_000)
 
@@ -153,9 +153,9 @@ describe('accounts on a computer with a keystore', () => {
     const banner = page.getByTestId('token-invalid-banner')
     await banner.waitFor()
     await ready(page)
-    await expect(banner.innerText()).resolves.toMatch(/No token is stored for “My agency”/)
-    await expect(page.getByTestId('accounts-notice').innerText()).resolves.toMatch(/token of “My agency” was forgotten/)
-    await expect(page.getByTestId('account-token-state').innerText()).resolves.toMatch(/No token/)
+    await eventually(() => banner.innerText()).toMatch(/No token is stored for “My agency”/)
+    await eventually(() => page.getByTestId('accounts-notice').innerText()).toMatch(/token of “My agency” was forgotten/)
+    await eventually(() => page.getByTestId('account-token-state').innerText()).toMatch(/No token/)
     await expect(call<ClientPage>(bridge, 'clients:list', { limit: 1 }).then((p) => p.total)).resolves.toBeGreaterThan(0)
     await page.getByTestId('token-invalid-enter').click()
     await page.getByTestId('token-input').fill(server.token)
@@ -172,11 +172,11 @@ describe('accounts on a computer with a keystore', () => {
     const dialog = page.getByTestId('confirm-dialog')
     await dialog.waitFor()
     // Destructive: focus starts on Cancel, and erasing is a separate, explicit choice.
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('confirm-cancel')
-    await expect(page.getByTestId('account-compromised-wipe').isChecked()).resolves.toBe(false)
-    await expect(page.getByTestId('confirm-accept').innerText()).resolves.toBe('Forget the token')
+    await eventually(focusedTestId(page)).toBe('confirm-cancel')
+    await eventually(() => page.getByTestId('account-compromised-wipe').isChecked()).toBe(false)
+    await eventually(() => page.getByTestId('confirm-accept').innerText()).toBe('Forget the token')
     await page.getByTestId('account-compromised-wipe').check()
-    await expect(page.getByTestId('confirm-accept').innerText()).resolves.toBe('Forget the token and erase the data')
+    await eventually(() => page.getByTestId('confirm-accept').innerText()).toBe('Forget the token and erase the data')
     await page.screenshot({ path: join(SHOTS, 'accounts-compromised.png') })
     await page.getByTestId('confirm-accept').click()
 
@@ -190,8 +190,8 @@ describe('accounts on a computer with a keystore', () => {
 
     await page.getByTestId('nav-settings').click()
     await ready(page)
-    await expect(page.getByTestId('account-token-state').innerText()).resolves.toMatch(/No token/)
-    await expect(page.getByTestId('account-compromised').isDisabled()).resolves.toBe(true)
+    await eventually(() => page.getByTestId('account-token-state').innerText()).toMatch(/No token/)
+    await eventually(() => page.getByTestId('account-compromised').isDisabled()).toBe(true)
     await page.screenshot({ path: join(SHOTS, 'accounts-after-compromised.png') })
     expect(page.problems).toEqual([])
   }, 60_000)
@@ -215,9 +215,9 @@ describe('accounts on a computer without a protected keystore', () => {
     await ready(page)
     await page.getByTestId('nav-settings').click()
     await ready(page)
-    await expect(page.getByTestId('accounts-protection').innerText()).resolves.toMatch(/no protected keystore/)
+    await eventually(() => page.getByTestId('accounts-protection').innerText()).toMatch(/no protected keystore/)
     const warning = page.getByTestId('account-unprotected-warning')
-    await expect(warning.innerText()).resolves.toMatch(/any program running under your user account can read/)
+    await eventually(() => warning.innerText()).toMatch(/any program running under your user account can read/)
 
     await page.getByTestId('account-label-input').fill('Laptop account')
     await page.getByTestId('account-token-input').fill(server.token)
@@ -226,7 +226,7 @@ describe('accounts on a computer without a protected keystore', () => {
     await page.getByTestId('account-add-submit').click()
     // Refused without the tick: the warning stands out and takes focus.
     await page.waitForSelector('[data-testid="account-unprotected-warning"].is-urgent')
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('account-accept-unprotected')
+    await eventually(focusedTestId(page)).toBe('account-accept-unprotected')
     await expect(call<AccountsOverview>(bridge, 'accounts:list').then((o) => o.accounts.length)).resolves.toBe(0)
     await page.screenshot({ path: join(SHOTS, 'accounts-unprotected.png') })
 

@@ -1,13 +1,13 @@
 // The real built renderer in Debian's Chromium, talking to the real core
 // through the test bridge. Screenshots land in test-artifacts/e2e/.
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ClientPage } from '../../src/shared/contract'
 import type { Settings } from '../../src/shared/settings'
 import { tempDir } from '../paths'
 import { startBridge, type Bridge } from './bridge/server'
-import { call, digits, NOW, ready, SHOTS, useBrowser } from './harness'
+import { call, digits, eventually, NOW, ready, SHOTS, useBrowser } from './harness'
 
 const openApp = useBrowser()
 const clients = (bridge: Bridge, query = '') => call<ClientPage>(bridge, 'clients:list', { query, limit: 500 })
@@ -25,7 +25,7 @@ describe('the app on the demo data', () => {
     const page = await openApp(bridge)
     await ready(page)
     const expected = await clients(bridge)
-    await expect(page.getByTestId('demo-badge').isVisible()).resolves.toBe(true)
+    await eventually(() => page.getByTestId('demo-badge').isVisible()).toBe(true)
     const count = await page.getByTestId('clients-count').innerText()
     expect(digits(count)).toBe(String(expected.total))
     const shown = await page.getByTestId('client-name').allInnerTexts()
@@ -85,7 +85,7 @@ describe('the app on the demo data', () => {
     expect(stored).toMatchObject({ ok: true, value: { theme: 'dark' } })
     await page.reload()
     await ready(page)
-    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark')
+    await eventually(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark')
     expect(page.problems).toEqual([])
     await page.close()
   })
@@ -96,8 +96,8 @@ describe('the app on the demo data', () => {
     await page.getByTestId('nav-settings').click()
     await page.getByTestId('language-select').selectOption('fr')
     await page.waitForSelector('html[lang="fr"]')
-    await expect(page.getByTestId('nav-settings').innerText()).resolves.toMatch(/Paramètres/)
-    await expect(page.getByTestId('nav-tenders').innerText()).resolves.toMatch(/offres/i)
+    await eventually(() => page.getByTestId('nav-settings').innerText()).toMatch(/Paramètres/)
+    await eventually(() => page.getByTestId('nav-tenders').innerText()).toMatch(/offres/i)
     await page.screenshot({ path: join(SHOTS, 'settings-fr.png') })
     await page.getByTestId('language-select').selectOption('en')
     await page.waitForSelector('html[lang="en"]')
@@ -160,6 +160,30 @@ describe('a damaged cache', () => {
   })
 })
 
+describe('a cache that cannot be opened', () => {
+  it('says why and offers the same way out: move it aside and start fresh', async () => {
+    const dbPath = join(tempDir('e2e-unopenable'), 'cache.sqlite')
+    // A folder where the cache file should be: SQLite cannot open it at all.
+    mkdirSync(dbPath)
+    const bridge = await startBridge({ dbPath, demoOnFirstOpen: 'small', now: NOW })
+    try {
+      const page = await openApp(bridge)
+      await page.waitForSelector('html[data-app-state="blocked"]')
+      await eventually(() => page.getByTestId('cache-problem').innerText()).toContain(`${dbPath} is a folder, not a cache file`)
+      await page.screenshot({ path: join(SHOTS, 'cache-unopenable.png') })
+      await page.getByTestId('cache-recover').click()
+      await page.getByTestId('confirm-accept').click()
+      await ready(page)
+      const expected = await clients(bridge)
+      await eventually(() => page.getByTestId('clients-count').innerText().then(digits)).toBe(String(expected.total))
+      expect(page.problems).toEqual([])
+      await page.close()
+    } finally {
+      await bridge.close()
+    }
+  })
+})
+
 describe('a partner with 5,000 clients', () => {
   it('scrolls the whole list by keyboard, loading only the pages it shows', async () => {
     const bridge = await startBridge({ dbPath: join(tempDir('e2e-bench'), 'cache.sqlite'), demoOnFirstOpen: 'bench', now: NOW })
@@ -176,7 +200,7 @@ describe('a partner with 5,000 clients', () => {
         (name) => [...document.querySelectorAll('[data-testid="client-name"]')].some((cell) => cell.textContent === name),
         last.name,
       )
-      await expect(page.getByTestId('client-row-placeholder').count()).resolves.toBe(0)
+      await eventually(() => page.getByTestId('client-row-placeholder').count()).toBe(0)
       const rendered = await page.getByTestId('client-row').count()
       expect(rendered).toBeLessThan(100)
       await page.screenshot({ path: join(SHOTS, 'clients-5000-end.png') })

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ClientDetail, ClientPage, OutboxOverview } from '../../src/shared/contract'
 import { tempDir } from '../paths'
 import { startBridge, type Bridge } from './bridge/server'
-import { call, NOW, ready, SHOTS, useBrowser } from './harness'
+import { call, eventually, focusedTestId, NOW, ready, SHOTS, useBrowser } from './harness'
 
 const openApp = useBrowser()
 
@@ -37,14 +37,14 @@ describe('the client detail panel', () => {
     const panel = page.getByTestId('client-detail')
     await panel.waitFor({ state: 'visible' })
     await ready(page)
-    await expect(panel.getByRole('heading', { level: 2 }).innerText()).resolves.toBe(client.name)
-    await expect(page.getByTestId('client-detail-status').getAttribute('data-status')).resolves.toBe('active')
-    await expect(page.getByTestId('product-item').count()).resolves.toBe(before.products.length)
+    await eventually(() => panel.getByRole('heading', { level: 2 }).innerText()).toBe(client.name)
+    await eventually(() => page.getByTestId('client-detail-status').getAttribute('data-status')).toBe('active')
+    await eventually(() => page.getByTestId('product-item').count()).toBe(before.products.length)
 
     // Escape closes it and gives the focus back to the table; Enter opens it again.
     await page.keyboard.press('Escape')
     await panel.waitFor({ state: 'detached' })
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('clients-table')
+    await eventually(focusedTestId(page)).toBe('clients-table')
     await page.keyboard.press('Enter')
     await panel.waitFor({ state: 'visible' })
     await ready(page)
@@ -56,7 +56,7 @@ describe('the client detail panel', () => {
     await ready(page)
     const urgent = page.locator('[data-testid="tag-item"][data-tag-name="E2E Urgent"]')
     await urgent.waitFor()
-    await expect(urgent.getByTestId('tag-unsent').isVisible()).resolves.toBe(true)
+    await eventually(() => urgent.getByTestId('tag-unsent').isVisible()).toBe(true)
 
     // Assign it to the first product: the chip appears, marked not sent.
     const product = page.getByTestId('product-item').first()
@@ -65,7 +65,7 @@ describe('the client detail panel', () => {
     await ready(page)
     const chip = product.getByTestId('product-tag-chip').filter({ hasText: 'E2E Urgent' })
     await chip.waitFor()
-    await expect(chip.getAttribute('data-unsent')).resolves.toBe('true')
+    await eventually(() => chip.getAttribute('data-unsent')).toBe('true')
 
     // The Pending changes badge counts both changes, as the core does.
     let outbox = await call<OutboxOverview>(bridge, 'outbox:list', {})
@@ -83,8 +83,8 @@ describe('the client detail panel', () => {
     await ready(page)
     const critical = page.locator('[data-testid="tag-item"][data-tag-name="E2E Critical"]')
     await critical.waitFor()
-    await expect(chip.count()).resolves.toBe(0)
-    await expect(product.getByTestId('product-tag-chip').filter({ hasText: 'E2E Critical' }).count()).resolves.toBe(1)
+    await eventually(() => chip.count()).toBe(0)
+    await eventually(() => product.getByTestId('product-tag-chip').filter({ hasText: 'E2E Critical' }).count()).toBe(1)
 
     // A duplicate name is refused, and said inline.
     await page.getByTestId('tag-create-name').fill('E2E Critical')
@@ -103,7 +103,7 @@ describe('the client detail panel', () => {
     const confirm = page.getByTestId('confirm-dialog')
     await confirm.waitFor()
     await confirm.getByTestId('confirm-cancel').click()
-    await expect(temporary.count()).resolves.toBe(1)
+    await eventually(() => temporary.count()).toBe(1)
     await temporary.getByTestId('tag-delete').click()
     await confirm.getByTestId('confirm-accept').click()
     await ready(page)
@@ -118,15 +118,15 @@ describe('the client detail panel', () => {
     await first.getByTestId('confirm-accept').click()
     const second = page.getByTestId('partnership-stop-second')
     await second.waitFor()
-    await expect(second.getByTestId('confirm-accept').isDisabled()).resolves.toBe(true)
+    await eventually(() => second.getByTestId('confirm-accept').isDisabled()).toBe(true)
     await page.getByTestId('partnership-stop-name').fill('not the name')
-    await expect(second.getByTestId('confirm-accept').isDisabled()).resolves.toBe(true)
+    await eventually(() => second.getByTestId('confirm-accept').isDisabled()).toBe(true)
     await page.getByTestId('partnership-stop-name').fill(client.name)
     await page.screenshot({ path: join(SHOTS, 'client-detail-stop.png') })
     await second.getByTestId('confirm-accept').click()
     await ready(page)
     await page.getByTestId('partnership-inactive').waitFor()
-    await expect(page.getByTestId('client-detail-status').getAttribute('data-status')).resolves.toBe('ended')
+    await eventually(() => page.getByTestId('client-detail-status').getAttribute('data-status')).toBe('ended')
 
     // The core agrees.
     const after = await call<ClientDetail>(bridge, 'clients:get', { id: client.id })
@@ -152,7 +152,7 @@ describe('the client detail panel', () => {
     // Close: the focus goes back to the table.
     await page.getByTestId('client-detail-close').click()
     await panel.waitFor({ state: 'detached' })
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('clients-table')
+    await eventually(focusedTestId(page)).toBe('clients-table')
     expect(page.problems).toEqual([])
     await page.close()
   })

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
 import { BRIDGE_BRAND, BRIDGE_GLOBAL, CHANNELS, EVENT_NAMES } from '../../src/shared/channels'
 import { ARTIFACTS } from '../paths'
 import { installBridge } from './bridge/client'
@@ -51,6 +51,17 @@ export function useBrowser(): (bridge: Bridge, options?: { locale?: string }) =>
 }
 
 export const ready = (page: Page, timeout = 30_000) => page.waitForSelector('html[data-app-state="ready"]', { timeout })
+
+/**
+ * Asks again until the assertion holds (10 s at most). What an action changes
+ * (focus, a text, a count) lands in effects, animation frames and answers that
+ * come after the action returns, later still on a busy machine: a test waits
+ * for that state, never reads it once and hopes.
+ */
+export const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 10_000 })
+
+/** The test id of the focused element (null if none), to wait on with `eventually`. */
+export const focusedTestId = (page: Page) => () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null)
 
 /** A call straight to the core behind the bridge, to compute what the page should show. */
 export async function call<T>(bridge: Bridge, channel: string, input: unknown = {}): Promise<T> {

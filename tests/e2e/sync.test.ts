@@ -8,7 +8,7 @@ import type { ClientPage, OutboxOverview, PartnershipEventPage, SyncStatus } fro
 import { startApiServer, type ApiServer } from '../fixtures/api-server'
 import { tempDir } from '../paths'
 import { startBridge, type Bridge } from './bridge/server'
-import { call, digits, NOW, ready, SHOTS, useBrowser, type WatchedPage } from './harness'
+import { call, digits, eventually, focusedTestId, NOW, ready, SHOTS, useBrowser, type WatchedPage } from './harness'
 
 const openApp = useBrowser()
 
@@ -39,10 +39,10 @@ describe('an Infomaniak account, synced from the server', () => {
   })
 
   it('starts empty, syncs on request with visible progress, then lists the clients', async () => {
-    await expect(page.getByTestId('demo-badge').count()).resolves.toBe(0)
-    await expect(page.getByTestId('clients-empty').innerText()).resolves.toMatch(/Press Sync/)
-    await expect(page.getByTestId('connection-status').innerText()).resolves.toMatch(/Not synced yet/)
-    await expect(page.getByTestId('sync-add-account-hint').count()).resolves.toBe(0)
+    await eventually(() => page.getByTestId('demo-badge').count()).toBe(0)
+    await eventually(() => page.getByTestId('clients-empty').innerText()).toMatch(/Press Sync/)
+    await eventually(() => page.getByTestId('connection-status').innerText()).toMatch(/Not synced yet/)
+    await eventually(() => page.getByTestId('sync-add-account-hint').count()).toBe(0)
 
     // Every progress line shown, however briefly.
     await page.evaluate(() => {
@@ -57,9 +57,9 @@ describe('an Infomaniak account, synced from the server', () => {
     server.faults.add({ route: 'GET /1/partners/{partner_id}/tenders', kind: 'rate_limit', retryAfterSeconds: 2 })
     await page.getByTestId('sync-start').click()
     await page.waitForSelector('[data-testid="sync-progress"]')
-    await expect(page.evaluate(() => document.documentElement.dataset.appState)).resolves.toBe('busy')
+    await eventually(() => page.evaluate(() => document.documentElement.dataset.appState)).toBe('busy')
     await page.waitForFunction(() => /products: [\d,]+ of [\d,]+/.test(document.querySelector('[data-testid="sync-progress-text"]')?.textContent ?? ''))
-    await expect(page.getByTestId('sync-cancel').isVisible()).resolves.toBe(true)
+    await eventually(() => page.getByTestId('sync-cancel').isVisible()).toBe(true)
     await page.screenshot({ path: join(SHOTS, 'sync-progress.png') })
 
     const expected = await (async () => {
@@ -73,11 +73,11 @@ describe('an Infomaniak account, synced from the server', () => {
     expect(seen[0]).toMatch(/^Starting the sync…|^Contacting Infomaniak…/)
     expect(seen.some((text) => /^Syncing clients: [\d,]+ of [\d,]+/.test(text))).toBe(true)
     expect(seen.some((text) => /^Syncing products: [\d,]+ of [\d,]+/.test(text))).toBe(true)
-    await expect(page.getByTestId('clients-count').innerText().then(digits)).resolves.toBe(String(expected.total))
+    await eventually(() => page.getByTestId('clients-count').innerText().then(digits)).toBe(String(expected.total))
     const shown = await page.getByTestId('client-name').allInnerTexts()
     expect(shown.slice(0, 5)).toEqual(expected.rows.slice(0, 5).map((row) => row.name))
-    await expect(page.getByTestId('connection-status').innerText()).resolves.toMatch(/^Online$/)
-    await expect(page.getByTestId('connection-status').getAttribute('title')).resolves.toMatch(/^Data as of /)
+    await eventually(() => page.getByTestId('connection-status').innerText()).toMatch(/^Online$/)
+    await eventually(() => page.getByTestId('connection-status').getAttribute('title')).toMatch(/^Data as of /)
     await page.screenshot({ path: join(SHOTS, 'sync-done.png') })
     expect(page.problems).toEqual([])
   }, 60_000)
@@ -86,7 +86,7 @@ describe('an Infomaniak account, synced from the server', () => {
     const events = await call<PartnershipEventPage>(bridge, 'events:list', { limit: 500 })
     expect(events.unseen).toBeGreaterThan(0)
     const badge = page.getByTestId('nav-activity-badge')
-    await expect(badge.getAttribute('data-count')).resolves.toBe(String(events.unseen))
+    await eventually(() => badge.getAttribute('data-count')).toBe(String(events.unseen))
 
     await page.getByTestId('nav-activity').click()
     await ready(page)
@@ -95,13 +95,13 @@ describe('an Infomaniak account, synced from the server', () => {
     const invitation = events.rows.find((row) => row.kind === 'invitation' && row.after?.status === 'invited')
     expect(invitation).toBeDefined()
     expect(sentences).toContain(`New invitation from ${invitation!.clientName}`)
-    await expect(page.locator('[data-testid="activity-event"][data-seen="false"]').count()).resolves.toBe(events.unseen)
+    await eventually(() => page.locator('[data-testid="activity-event"][data-seen="false"]').count()).toBe(events.unseen)
     await page.screenshot({ path: join(SHOTS, 'activity-invitations.png') })
 
     await page.getByTestId('activity-mark-all').click()
     await page.waitForSelector('[data-testid="nav-activity-badge"]', { state: 'detached' })
     await ready(page)
-    await expect(page.locator('[data-testid="activity-event"][data-seen="false"]').count()).resolves.toBe(0)
+    await eventually(() => page.locator('[data-testid="activity-event"][data-seen="false"]').count()).toBe(0)
     await expect(call<PartnershipEventPage>(bridge, 'events:list', {}).then((page) => page.unseen)).resolves.toBe(0)
     expect(page.problems).toEqual([])
   })
@@ -119,14 +119,14 @@ describe('an Infomaniak account, synced from the server', () => {
     const badge = page.getByTestId('nav-activity-badge')
     await badge.waitFor({ timeout: 30_000 })
     await ready(page)
-    await expect(badge.getAttribute('data-count')).resolves.toBe('1')
+    await eventually(() => badge.getAttribute('data-count')).toBe('1')
 
     // The open inbox refreshed itself after the sync.
     const unseen = page.locator('[data-testid="activity-event"][data-seen="false"]')
-    await expect(unseen.count()).resolves.toBe(1)
-    await expect(unseen.getByTestId('activity-sentence').innerText()).resolves.toBe(`${client} switched from customer pays to partner pays`)
+    await eventually(() => unseen.count()).toBe(1)
+    await eventually(() => unseen.getByTestId('activity-sentence').innerText()).toBe(`${client} switched from customer pays to partner pays`)
     // Newest first.
-    await expect(page.getByTestId('activity-event').first().getAttribute('data-seen')).resolves.toBe('false')
+    await eventually(() => page.getByTestId('activity-event').first().getAttribute('data-seen')).toBe('false')
     await page.screenshot({ path: join(SHOTS, 'activity-payment-mode.png') })
 
     // In French too.
@@ -135,7 +135,7 @@ describe('an Infomaniak account, synced from the server', () => {
     await page.waitForSelector('html[lang="fr"]')
     await page.getByTestId('nav-activity').click()
     await ready(page)
-    await expect(unseen.getByTestId('activity-sentence').innerText()).resolves.toBe(
+    await eventually(() => unseen.getByTestId('activity-sentence').innerText()).toBe(
       `${client} : le mode de paiement est passé de « le client paie » à « le partenaire paie »`,
     )
     await page.getByTestId('nav-settings').click()
@@ -147,9 +147,9 @@ describe('an Infomaniak account, synced from the server', () => {
     await unseen.getByTestId('activity-mark-seen').click()
     await page.waitForSelector('[data-testid="nav-activity-badge"]', { state: 'detached' })
     await ready(page)
-    await expect(page.getByTestId('activity-event').first().getAttribute('data-seen')).resolves.toBe('true')
+    await eventually(() => page.getByTestId('activity-event').first().getAttribute('data-seen')).toBe('true')
     // Focus stays in the list, on the item whose button went away.
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('activity-event')
+    await eventually(focusedTestId(page)).toBe('activity-event')
     expect(page.problems).toEqual([])
   }, 60_000)
 
@@ -167,8 +167,8 @@ describe('an Infomaniak account, synced from the server', () => {
     // Queued, applied here at once, then sent: the row follows it to the end.
     await accepted.locator('[data-testid="activity-answer"][data-state="done"]').waitFor({ timeout: 30_000 })
     await ready(page)
-    await expect(accepted.getByTestId('activity-answer').innerText()).resolves.toBe('You accepted · Sent')
-    await expect(accepted.getByTestId('activity-accept').count()).resolves.toBe(0)
+    await eventually(() => accepted.getByTestId('activity-answer').innerText()).toBe('You accepted · Sent')
+    await eventually(() => accepted.getByTestId('activity-accept').count()).toBe(0)
     expect(server.state.partnership(acceptedId)?.state.status).toBe('active')
     const rows = await call<ClientPage>(bridge, 'clients:list', { query: acceptedName, limit: 50 })
     expect(rows.rows.find((row) => row.name === acceptedName)?.status).toBe('active')
@@ -178,7 +178,7 @@ describe('an Infomaniak account, synced from the server', () => {
     expect(declinedId).not.toBe(acceptedId)
     await second.getByTestId('activity-decline').click()
     await page.getByTestId('confirm-dialog').waitFor()
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('confirm-cancel')
+    await eventually(focusedTestId(page)).toBe('confirm-cancel')
     await page.screenshot({ path: join(SHOTS, 'activity-decline.png') })
     await page.getByTestId('confirm-cancel').click()
     await page.getByTestId('confirm-dialog').waitFor({ state: 'detached' })
@@ -189,7 +189,7 @@ describe('an Infomaniak account, synced from the server', () => {
     const declined = page.locator(`[data-testid="activity-event"][data-partnership-id="${declinedId}"]`)
     await declined.locator('[data-testid="activity-answer"][data-state="done"]').waitFor({ timeout: 30_000 })
     await ready(page)
-    await expect(declined.getByTestId('activity-answer').innerText()).resolves.toBe('You declined · Sent')
+    await eventually(() => declined.getByTestId('activity-answer').innerText()).toBe('You declined · Sent')
     expect(server.state.partnership(declinedId)?.state.status).toBe('ended')
     await page.screenshot({ path: join(SHOTS, 'activity-answered.png') })
     expect(page.problems).toEqual([])
@@ -202,12 +202,12 @@ describe('an Infomaniak account, synced from the server', () => {
     await page.waitForSelector('[data-testid="sync-progress"]')
     // Escape is not a way to cancel a sync: only the button is.
     await page.keyboard.press('Escape')
-    await expect(page.getByTestId('sync-progress').isVisible()).resolves.toBe(true)
+    await eventually(() => page.getByTestId('sync-progress').isVisible()).toBe(true)
     await page.getByTestId('sync-cancel').click()
     await page.waitForSelector('[data-testid="sync-cancelled"]', { timeout: 10_000 })
     await ready(page)
-    await expect(page.getByTestId('sync-cancelled').innerText()).resolves.toMatch(/Sync cancelled\. Nothing was changed\./)
-    await expect(page.getByTestId('sync-start').isVisible()).resolves.toBe(true)
+    await eventually(() => page.getByTestId('sync-cancelled').innerText()).toMatch(/Sync cancelled\. Nothing was changed\./)
+    await eventually(() => page.getByTestId('sync-start').isVisible()).toBe(true)
     const status = await call<SyncStatus>(bridge, 'sync:status')
     expect(status.running).toBe(false)
     server.faults.clear()
@@ -229,7 +229,7 @@ describe('an Infomaniak account, synced from the server', () => {
     )
     expect(text).toBe(`Offline — showing data as of ${expectedTime}`)
     // The data stays on screen and usable.
-    await expect(page.getByTestId('client-row').count()).resolves.toBeGreaterThan(10)
+    await eventually(() => page.getByTestId('client-row').count()).toBeGreaterThan(10)
     await page.screenshot({ path: join(SHOTS, 'sync-offline.png') })
     server.faults.clear()
 
@@ -243,9 +243,9 @@ describe('an Infomaniak account, synced from the server', () => {
   it('shows nothing pending after a clean sync', async () => {
     await page.getByTestId('nav-outbox').click()
     await ready(page)
-    await expect(page.getByTestId('outbox-empty').isVisible()).resolves.toBe(true)
-    await expect(page.getByTestId('outbox-push').isDisabled()).resolves.toBe(true)
-    await expect(page.getByTestId('nav-outbox-badge').count()).resolves.toBe(0)
+    await eventually(() => page.getByTestId('outbox-empty').isVisible()).toBe(true)
+    await eventually(() => page.getByTestId('outbox-push').isDisabled()).toBe(true)
+    await eventually(() => page.getByTestId('nav-outbox-badge').count()).toBe(0)
     expect(page.problems).toEqual([])
   })
 
@@ -273,14 +273,14 @@ describe('an Infomaniak account, synced from the server', () => {
     const badge = page.getByTestId('nav-outbox-badge')
     await page.waitForSelector('[data-testid="nav-outbox-badge"].nav-badge-warning', { timeout: 30_000 })
     await ready(page)
-    await expect(badge.getAttribute('data-count')).resolves.toBe('1')
+    await eventually(() => badge.getAttribute('data-count')).toBe('1')
     const entry = page.locator('[data-testid="outbox-entry"][data-state="conflict"]')
     await entry.waitFor()
-    await expect(entry.getByTestId('outbox-state').innerText()).resolves.toBe('Conflict')
-    await expect(entry.getByTestId('outbox-sentence').innerText()).resolves.toMatch(/^Rename a tag of .+ to “Renamed here”$/)
-    await expect(entry.getByTestId('outbox-mine').first().innerText()).resolves.toBe('Renamed here')
-    await expect(entry.getByTestId('outbox-theirs').first().innerText()).resolves.toBe('Renamed on Infomaniak')
-    await expect(entry.getByTestId('outbox-keep-mine').isVisible()).resolves.toBe(true)
+    await eventually(() => entry.getByTestId('outbox-state').innerText()).toBe('Conflict')
+    await eventually(() => entry.getByTestId('outbox-sentence').innerText()).toMatch(/^Rename a tag of .+ to “Renamed here”$/)
+    await eventually(() => entry.getByTestId('outbox-mine').first().innerText()).toBe('Renamed here')
+    await eventually(() => entry.getByTestId('outbox-theirs').first().innerText()).toBe('Renamed on Infomaniak')
+    await eventually(() => entry.getByTestId('outbox-keep-mine').isVisible()).toBe(true)
     await page.screenshot({ path: join(SHOTS, 'outbox-conflict.png') })
 
     await entry.getByTestId('outbox-take-theirs').click()
@@ -294,8 +294,8 @@ describe('an Infomaniak account, synced from the server', () => {
     // Settled changes are kept as a record, shown on request.
     await page.getByTestId('outbox-include-done').check()
     await ready(page)
-    await expect(page.locator('[data-testid="outbox-entry"][data-state="discarded"]').count()).resolves.toBe(1)
-    await expect(page.locator('[data-testid="outbox-entry"][data-state="done"]').count()).resolves.toBe(2)
+    await eventually(() => page.locator('[data-testid="outbox-entry"][data-state="discarded"]').count()).toBe(1)
+    await eventually(() => page.locator('[data-testid="outbox-entry"][data-state="done"]').count()).toBe(2)
     await page.screenshot({ path: join(SHOTS, 'outbox-history.png') })
     await page.getByTestId('outbox-include-done').uncheck()
     await ready(page)
@@ -315,19 +315,19 @@ describe('an Infomaniak account, synced from the server', () => {
     // The push stopped on the refused token: the header says so too.
     await page.getByTestId('token-invalid-banner').waitFor({ timeout: 30_000 })
     await ready(page)
-    await expect(entry.getByTestId('outbox-state').innerText()).resolves.toBe('Waiting to be sent')
-    await expect(page.getByTestId('nav-outbox-badge').getAttribute('data-count')).resolves.toBe('1')
-    await expect(page.getByTestId('nav-outbox-badge').getAttribute('class')).resolves.not.toMatch(/warning/)
+    await eventually(() => entry.getByTestId('outbox-state').innerText()).toBe('Waiting to be sent')
+    await eventually(() => page.getByTestId('nav-outbox-badge').getAttribute('data-count')).toBe('1')
+    await eventually(() => page.getByTestId('nav-outbox-badge').getAttribute('class')).not.toMatch(/warning/)
     await page.screenshot({ path: join(SHOTS, 'outbox-pending.png') })
 
     token = server.token
     // Destructive: a confirmation first, which Escape cancels with nothing lost.
     await entry.getByTestId('outbox-discard').click()
     await page.getByTestId('confirm-dialog').waitFor()
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('confirm-cancel')
+    await eventually(focusedTestId(page)).toBe('confirm-cancel')
     await page.keyboard.press('Escape')
     await page.getByTestId('confirm-dialog').waitFor({ state: 'detached' })
-    await expect(entry.count()).resolves.toBe(1)
+    await eventually(() => entry.count()).toBe(1)
     await expect(call<OutboxOverview>(bridge, 'outbox:list').then((o) => o.pending)).resolves.toBe(1)
 
     await entry.getByTestId('outbox-discard').click()
@@ -354,17 +354,17 @@ describe('the demo data', () => {
   it('offers no sync, only a hint that leads to adding an account', async () => {
     const page = await openApp(bridge)
     await ready(page)
-    await expect(page.getByTestId('demo-badge').isVisible()).resolves.toBe(true)
-    await expect(page.getByTestId('sync-start').count()).resolves.toBe(0)
-    await expect(page.getByTestId('connection-status').count()).resolves.toBe(0)
+    await eventually(() => page.getByTestId('demo-badge').isVisible()).toBe(true)
+    await eventually(() => page.getByTestId('sync-start').count()).toBe(0)
+    await eventually(() => page.getByTestId('connection-status').count()).toBe(0)
     const hint = page.getByTestId('sync-add-account-hint')
-    await expect(hint.innerText()).resolves.toBe('Add an account to sync')
+    await eventually(() => hint.innerText()).toBe('Add an account to sync')
     await page.screenshot({ path: join(SHOTS, 'demo-header.png') })
 
     await hint.click()
     await page.getByTestId('screen-settings').waitFor()
     await ready(page)
-    await expect(page.getByTestId('accounts-section').isVisible()).resolves.toBe(true)
+    await eventually(() => page.getByTestId('accounts-section').isVisible()).toBe(true)
     expect(page.problems).toEqual([])
     await page.close()
   })

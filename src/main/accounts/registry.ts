@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { baseUrlSchema } from '../../shared/contract'
 import { writeFileAtomically } from '../files/atomic-write'
 import { INFOMANIAK_API } from './data-dir'
 
@@ -16,7 +17,7 @@ const accountSchema = z
     id: z.uuid(),
     label: z.string().trim().min(1).max(ACCOUNT_LABEL_MAX),
     /** Lists written before accounts had one synced from Infomaniak's API. */
-    baseUrl: z.url({ protocol: /^https?$/ }).default(INFOMANIAK_API),
+    baseUrl: baseUrlSchema.default(INFOMANIAK_API),
     createdAt: z.number().int().nonnegative(),
   })
   .strict()
@@ -96,7 +97,12 @@ export class AccountRegistry {
   /** `id` lets a caller store the account's token under it before the account exists. */
   add(label: string, now: number, options: { id?: string; baseUrl?: string } = {}): Account {
     const file = this.read()
-    const account = accountSchema.parse({ id: options.id ?? randomUUID(), label, baseUrl: options.baseUrl, createdAt: now })
+    const parsed = accountSchema.safeParse({ id: options.id ?? randomUUID(), label, baseUrl: options.baseUrl, createdAt: now })
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      throw new RegistryError(`${issue?.path.join('.') || '(account)'}: ${issue?.message}; no account was added`)
+    }
+    const account = parsed.data
     if (file.accounts.some((known) => known.label.toLowerCase() === account.label.toLowerCase())) {
       throw new RegistryError(`an account named "${account.label}" already exists`)
     }

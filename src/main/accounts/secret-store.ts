@@ -86,7 +86,7 @@ export class SecretStore {
 
   // Never half a token that no longer decrypts; readable by this user only.
   private write(accountId: string, encrypted: Buffer): void {
-    writeFileAtomically(this.file(accountId), encrypted, 0o600)
+    writeFileAtomically(this.file(accountId), encrypted, { mode: 0o600 })
   }
 
   private file(accountId: string): string {

@@ -49,6 +49,7 @@ export interface CoreDeps {
 type State =
   | { kind: 'ready'; raw: BetterSqlite3.Database; db: Db; schemaVersion: number; integrity: Integrity; sync: SyncJob | null }
   | { kind: 'corrupt'; message: string }
+  | { kind: 'unopenable'; message: string }
   | { kind: 'too_new'; fileVersion: number; appVersion: number }
 
 const hostChannels = new Set<string>(HOST_CHANNELS)
@@ -83,6 +84,8 @@ export class Core {
         return { state: 'ready', dataset: readDataset(state.raw), schemaVersion: state.schemaVersion, integrity: state.integrity }
       case 'corrupt':
         return { state: 'corrupt', message: state.message }
+      case 'unopenable':
+        return { state: 'unopenable', message: state.message }
       case 'too_new':
         return { state: 'too_new', fileVersion: state.fileVersion, appVersion: state.appVersion }
     }
@@ -114,7 +117,9 @@ export class Core {
         counts: countRows(state.raw),
       })),
     'cache:recover': async () => {
-      if (this.state.kind !== 'corrupt') return fail('invalid_input', 'cache:recover: the cache is not damaged; nothing was moved')
+      if (this.state.kind !== 'corrupt' && this.state.kind !== 'unopenable') {
+        return fail('invalid_input', 'cache:recover: the cache is neither damaged nor unopenable; nothing was moved')
+      }
       const movedTo = this.moveAside()
       this.adopt(await this.open())
       this.deps.emit('cache:changed', { reason: 'recovered' })
@@ -123,14 +128,20 @@ export class Core {
     'clients:list': (input) => this.read('clients:list', input),
     'clients:get': (input) => this.read('clients:get', input),
     'clients:refreshDetails': async ({ id }) => this.whenSyncable((sync) => ok(sync.refreshDetails(id))),
-    'demo:generate': async ({ size }) =>
-      this.whenReady(async (state) => {
-        await this.seed(state.raw, size)
-        this.deps.emit('cache:changed', { reason: 'demo' })
-        const info = await this.handlers['cache:info']({})
-        if (!info.ok) throw new Error(info.error.message)
-        return info.value
-      }),
+    'demo:generate': async ({ size }) => {
+      const state = this.state
+      if (state.kind !== 'ready') return this.unavailable(state)
+      // Seeding replaces everything, the outbox too: an account would lose the changes it has not sent.
+      if (this.config.remote || readDataset(state.raw).kind === 'account') {
+        return fail(
+          'account_cache',
+          `demo:generate: ${this.config.dbPath} is the cache of an Infomaniak account; demo data would replace its data and delete its unsent changes. Open the demo data (no account) to generate it there.`,
+        )
+      }
+      await this.seed(state.raw, size)
+      this.deps.emit('cache:changed', { reason: 'demo' })
+      return this.handlers['cache:info']({})
+    },
     'sync:start': async ({ mode }) => this.whenSyncable((sync) => sync.start(mode)),
     'sync:cancel': async () => this.whenSyncable((sync) => ok(sync.cancel())),
     'sync:status': async () => this.whenSyncable((sync) => ok(sync.status())),
@@ -172,15 +183,20 @@ export class Core {
   }
 
   private unavailable(state: Exclude<State, { kind: 'ready' }>): Result<never> {
-    return fail(
-      'cache_unavailable',
-      state.kind === 'corrupt' ? `the cache is damaged: ${state.message}` : 'the cache was written by a newer version of Partner Desk',
-    )
+    switch (state.kind) {
+      case 'corrupt':
+        return fail('cache_unavailable', `the cache is damaged: ${state.message}`)
+      case 'unopenable':
+        return fail('cache_unavailable', `the cache cannot be opened: ${state.message}`)
+      case 'too_new':
+        return fail('cache_unavailable', 'the cache was written by a newer version of Partner Desk')
+    }
   }
 
   private async open(): Promise<State> {
     const outcome = openCache(this.config.dbPath, this.config.nativeBinding ? { nativeBinding: this.config.nativeBinding } : {})
-    if (outcome.state !== 'ready') return outcome.state === 'corrupt' ? { kind: 'corrupt', message: outcome.message } : { kind: 'too_new', fileVersion: outcome.fileVersion, appVersion: outcome.appVersion }
+    if (outcome.state === 'too_new') return { kind: 'too_new', fileVersion: outcome.fileVersion, appVersion: outcome.appVersion }
+    if (outcome.state !== 'ready') return { kind: outcome.state, message: outcome.message }
     if (this.config.demoOnFirstOpen && readDataset(outcome.db).kind === 'empty') await this.seed(outcome.db, this.config.demoOnFirstOpen)
     // A change sent when the app stopped may or may not have landed: it goes again, with the same key.
     recoverInFlight(outcome.db)

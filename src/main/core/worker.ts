@@ -2,9 +2,10 @@
 // Calls run one at a time, in the order they came (a single writer).
 import { join } from 'node:path'
 import { parentPort, workerData } from 'node:worker_threads'
-import { fail } from '../../shared/result'
+import { fail, type Result } from '../../shared/result'
 import { Core } from './core'
 import { integrityInThread } from './db/integrity'
+import { isLockError } from './db/open'
 import { historyInThread } from './sync/history/stager'
 import type { FromWorker, ToWorker, WorkerConfig } from './protocol'
 
@@ -24,16 +25,22 @@ function requestToken(): Promise<string | null> {
   })
 }
 
-// An open that fails outright (a folder that cannot be created, say) must not
-// leave callers waiting: every call then answers why.
-const opening: Promise<Core | string> = Core.open(config, {
+/** A cache another program holds locked is busy, not broken: whoever asked may try again later. */
+function openFailure(error: unknown): Result<never> {
+  const message = error instanceof Error ? error.message : String(error)
+  if (isLockError(error)) return fail('busy', `${config.dbPath} is in use by another program (${message}): try again once it has finished`)
+  return fail('cache_unavailable', `${config.dbPath} could not be opened: ${message}`)
+}
+
+// An open that fails outright must not leave callers waiting: every call then answers why.
+const opening: Promise<Core | Result<never>> = Core.open(config, {
   emit: (event, payload) => post({ type: 'event', event, payload } as FromWorker),
   // Built next to this file by electron-vite (out/main/integrity.js).
   checkIntegrity: integrityInThread(join(__dirname, 'integrity.js')),
   stageHistory: historyInThread(join(__dirname, 'history.js'), config.nativeBinding),
   now: () => config.now ?? Math.floor(Date.now() / 1000),
   requestToken,
-}).catch((error: unknown) => `the cache could not be opened: ${error instanceof Error ? error.message : String(error)}`)
+}).catch(openFailure)
 
 let queue: Promise<unknown> = opening
 port.on('message', (message: ToWorker) => {
@@ -46,12 +53,12 @@ port.on('message', (message: ToWorker) => {
   queue = queue.then(async () => {
     const core = await opening
     if (message.type === 'close') {
-      if (typeof core !== 'string') await core.close()
+      if (core instanceof Core) await core.close()
       // Ends this thread and any integrity check still reading: quitting the
       // app must not wait for a full scan of a large cache.
       process.exit(0)
     }
-    const result = typeof core === 'string' ? fail('cache_unavailable', core) : await core.handle(message.channel, message.input)
+    const result = core instanceof Core ? await core.handle(message.channel, message.input) : core
     post({ type: 'result', id: message.id, result })
   })
 })

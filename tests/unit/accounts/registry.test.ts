@@ -26,7 +26,7 @@ describe('AccountRegistry', () => {
     registry.add('Office', 0)
     const before = registry.read()
     expect(() => registry.add('office', 1)).toThrow(RegistryError)
-    expect(() => registry.add('   ', 1)).toThrow(/too_small|at least/i)
+    expect(() => registry.add('   ', 1)).toThrow(/^label: too small/i)
     expect(() => registry.setActive('8f0c2b7e-8d7b-4c55-9d3f-0d2f5b1f4c11')).toThrow(/no account/)
     expect(registry.read()).toEqual(before)
   })

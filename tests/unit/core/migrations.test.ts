@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
@@ -139,6 +139,32 @@ describe('openCache', () => {
     expect(outcome.state).toBe('corrupt')
     expect(outcome.state === 'corrupt' && outcome.message).toMatch(/not a database/)
   })
+
+  it('reports a file it cannot open instead of throwing, saying why and where', () => {
+    const folder = join(tempDir('folder'), 'cache.sqlite')
+    mkdirSync(folder)
+    expect(openCache(folder)).toEqual({ state: 'unopenable', message: `${folder} is a folder, not a cache file` })
+    // Its folder cannot be made: a file is where the folder should be.
+    const blocker = join(tempDir('blocked'), 'caches')
+    writeFileSync(blocker, 'not a folder')
+    const outcome = openCache(join(blocker, 'cache.sqlite'))
+    expect(outcome.state).toBe('unopenable')
+    expect(outcome.state === 'unopenable' && outcome.message).toMatch(new RegExp(`^${blocker}/cache\\.sqlite cannot be opened: .*(EEXIST|ENOTDIR)`))
+  })
+
+  it('never calls a file another connection holds locked damaged: it throws for the caller to say busy', () => {
+    const path = join(tempDir('locked'), 'cache.sqlite')
+    // A rollback journal and an exclusive lock keep every other connection out, even from reading the schema.
+    const holder = new Database(path)
+    holder.pragma('journal_mode = DELETE')
+    holder.pragma('locking_mode = EXCLUSIVE')
+    holder.exec('CREATE TABLE held (x); BEGIN EXCLUSIVE; INSERT INTO held VALUES (1)')
+    try {
+      expect(() => openCache(path)).toThrow(expect.objectContaining({ code: expect.stringMatching(/^SQLITE_BUSY/) }))
+    } finally {
+      holder.close()
+    }
+  }, 20_000)
 
   it('opens in WAL with foreign keys and durable commits', () => {
     const outcome = openCache(join(tempDir('pragmas'), 'cache.sqlite'))

@@ -296,4 +296,23 @@ describe('core worker', () => {
     const page: ClientPage = await damaged.call('clients:list', {})
     expect(page.total).toBeGreaterThan(0)
   })
+
+  it('reports a cache it cannot open (a folder in its place) as a problem with a way out, not as a dead core', async () => {
+    const path = join(tempDir('unopenable'), 'cache.sqlite')
+    mkdirSync(path)
+    const blocked = start(path)
+    const status = (await blocked.call('cache:status', {})) as CacheStatus
+    expect(status).toEqual({ state: 'unopenable', message: `${path} is a folder, not a cache file` })
+    expect(await blocked.dispatch('clients:list', {})).toEqual({
+      ok: false,
+      error: { code: 'cache_unavailable', message: `the cache cannot be opened: ${path} is a folder, not a cache file` },
+    })
+
+    const recovered = await blocked.call('cache:recover', {})
+    expect(recovered).toMatchObject({ movedTo: expect.stringContaining('.corrupt-'), status: { state: 'ready', dataset: { kind: 'demo' } } })
+    expect(statSync((recovered as { movedTo: string }).movedTo).isDirectory()).toBe(true)
+    expect(statSync(path).isFile()).toBe(true)
+    const page: ClientPage = await blocked.call('clients:list', {})
+    expect(page.total).toBeGreaterThan(0)
+  })
 })

@@ -39,6 +39,14 @@ describe('field checks', () => {
     expect(baseUrlProblem('api.infomaniak.com')).toBe('baseUrlInvalid')
     expect(baseUrlProblem('javascript:alert(1)')).toBe('baseUrlInvalid')
   })
+
+  it('names what keeps an address from carrying the token safely, as the core does', () => {
+    expect(baseUrlProblem(' http://localhost:8787 ')).toBeNull()
+    expect(baseUrlProblem('http://api.example.ch')).toBe('baseUrlInsecure')
+    expect(baseUrlProblem('https://me:secret@api.example.ch')).toBe('baseUrlCredentials')
+    expect(baseUrlProblem('https://api.example.ch/?partner=1')).toBe('baseUrlQuery')
+    expect(baseUrlProblem('https://api.example.ch/#top')).toBe('baseUrlFragment')
+  })
 })
 
 describe('addAccountInput', () => {

@@ -219,6 +219,28 @@ describe('accounts:compromised', () => {
   })
 })
 
+describe('demo:generate', () => {
+  it("is refused on an account's cache, whose data and unsent changes stay as they were", async () => {
+    const h = startSession()
+    const { account } = await addSynced(h)
+    // No token: the change below cannot be sent, so it waits in the outbox.
+    await h.value('accounts:compromised', { accountId: account.id, wipeData: false })
+    const [client] = (await h.value('clients:list', { limit: 1 })).rows
+    await h.value('changes:submit', { change: { kind: 'tag.create', organizationId: client.id, name: 'Not sent yet', color: 0x336699 } })
+    await until(() => h.events.some(({ event, payload }) => event === 'outbox:changed' && (payload as { pending: number }).pending === 1), 'the failed push')
+
+    const refused = await h.call('demo:generate', { size: 'small' })
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'account_cache', message: expect.stringMatching(/^demo:generate: .*account-.*\.sqlite is the cache of an Infomaniak account/) },
+    })
+    if (!refused.ok) expect(refused.error.message).toMatch(/unsent changes/)
+    expect(await h.value('cache:status', {})).toMatchObject({ state: 'ready', dataset: { kind: 'account' } })
+    expect(await h.value('clients:list', {})).toMatchObject({ total: 200 })
+    expect(await h.value('outbox:list', {})).toMatchObject({ pending: 1, entries: [{ change: { kind: 'tag.create', name: 'Not sent yet' } }] })
+  })
+})
+
 describe('token storage', () => {
   it('refuses an unprotected keystore unless the user accepts it, adding nothing', async () => {
     const h = startSession({ protection: 'unprotected' })

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { LATEST_SCHEMA_VERSION } from './migrations'
@@ -12,10 +12,33 @@ export interface OpenOptions {
 export type OpenOutcome =
   | { state: 'ready'; db: Database.Database; schemaVersion: number }
   | { state: 'corrupt'; message: string }
+  /** The file could not be opened at all (a folder in its place, no permission): nothing says it is damaged. */
+  | { state: 'unopenable'; message: string }
   | { state: 'too_new'; fileVersion: number; appVersion: number }
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
+}
+
+/** Another connection holds the file locked (SQLITE_BUSY, SQLITE_LOCKED and their extended codes): busy, not broken. */
+export function isLockError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code)
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+/** Why SQLite (or the folder before it) refused `path`, in words naming it. */
+function cannotOpen(path: string, error: unknown): OpenOutcome {
+  if (isFolder(path)) return { state: 'unopenable', message: `${path} is a folder, not a cache file` }
+  const code = (error as { code?: unknown } | null)?.code
+  return { state: 'unopenable', message: `${path} cannot be opened: ${describe(error)}${typeof code === 'string' ? ` (${code})` : ''}` }
 }
 
 /**
@@ -24,8 +47,13 @@ function describe(error: unknown): string {
  * exactly as it was. The full quick_check runs beside it (see integrity.ts).
  */
 export function openCache(path: string, options: OpenOptions = {}): OpenOutcome {
-  mkdirSync(dirname(path), { recursive: true })
-  const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+  let db: Database.Database
+  try {
+    mkdirSync(dirname(path), { recursive: true })
+    db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+  } catch (error) {
+    return cannotOpen(path, error)
+  }
   try {
     db.pragma('busy_timeout = 5000')
     // Reading the schema catches a file that is not a database or whose
@@ -43,6 +71,8 @@ export function openCache(path: string, options: OpenOptions = {}): OpenOutcome 
     return { state: 'ready', db, schemaVersion }
   } catch (error) {
     db.close()
+    // A file another program is writing must never be offered for moving aside: the caller says it is busy.
+    if (isLockError(error)) throw error
     return { state: 'corrupt', message: describe(error) }
   }
 }

@@ -62,18 +62,21 @@ export class SyncJob {
   private retryTimer: NodeJS.Timeout | null = null
   /** The next background read of an organization's details; stops when none is left to read. */
   private detailsTimer: NodeJS.Timeout | null = null
+  /** The periodic sync, if the account has one. */
+  private readonly periodic: NodeJS.Timeout | null
+  /** The cache is closing or was found damaged: nothing may start on it again. */
+  private settled = false
 
   constructor(private readonly deps: SyncJobDeps) {
     this.limiter = deps.remote.rateLimit === 'off' ? unlimitedRateLimiter : createRateLimiter(deps.remote.rateLimit)
-    if (deps.remote.syncEverySeconds) {
-      setInterval(() => this.start('incremental'), deps.remote.syncEverySeconds * 1000).unref()
-    }
+    this.periodic = deps.remote.syncEverySeconds ? setInterval(() => this.start('incremental'), deps.remote.syncEverySeconds * 1000).unref() : null
   }
 
   /** Schedules a push for when the earliest waiting change is due again. */
   private scheduleRetry(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer)
     this.retryTimer = null
+    if (this.settled) return
     const next = this.deps
       .db()
       .prepare("SELECT min(next_attempt_at) FROM outbox WHERE state = 'pending' AND next_attempt_at IS NOT NULL")
@@ -86,6 +89,7 @@ export class SyncJob {
   }
 
   start(mode: PullMode): Result<{ started: true }> {
+    if (this.settled) return fail('cache_unavailable', 'the cache is closed or damaged: no sync starts on it')
     if (this.running) return fail('busy', 'a sync is already running')
     const controller = new AbortController()
     this.running = controller
@@ -95,7 +99,7 @@ export class SyncJob {
 
   /** Sends the outbox now, unless a sync (which sends it too) is under way. */
   startPush(): { started: boolean } {
-    if (this.running) return { started: false }
+    if (this.running || this.settled) return { started: false }
     const controller = new AbortController()
     this.running = controller
     this.current = this.run({ kind: 'push' }, controller)
@@ -132,6 +136,7 @@ export class SyncJob {
    * whatever else runs: the same rate limiter paces it.
    */
   refreshDetails(id: number): { started: boolean } {
+    if (this.settled) return { started: false }
     void this.details(id).catch(() => undefined)
     return { started: true }
   }
@@ -141,6 +146,7 @@ export class SyncJob {
     if (this.detailsTimer) clearTimeout(this.detailsTimer)
     this.detailsTimer = setTimeout(() => {
       this.detailsTimer = null
+      if (this.settled) return
       const next = nextWithoutDetails(this.deps.db())
       if (next === null) return
       // A sync holds the limiter and the cache: try again after it.
@@ -171,10 +177,17 @@ export class SyncJob {
     })
   }
 
-  /** Waits for the sync under way (closing the cache must not cut a merge in half). */
+  /**
+   * Stops the job for good: its timers go (a closed or damaged cache is never
+   * synced again, and a recovered one gets a job of its own), and the sync
+   * under way is waited for (closing the cache must not cut a merge in half).
+   */
   async settle(): Promise<void> {
     if (this.detailsTimer) clearTimeout(this.detailsTimer)
+    this.settled = true
+    if (this.periodic) clearInterval(this.periodic)
     if (this.retryTimer) clearTimeout(this.retryTimer)
+    this.retryTimer = null
     this.running?.abort()
     await this.current
   }

@@ -1,3 +1,4 @@
+import { baseUrlProblem as sharedBaseUrlProblem } from '../../../shared/base-url'
 import type { Input } from '../../../shared/contract'
 
 // The same limits as the contract's `accounts:add` and `accounts:setToken`,
@@ -8,7 +9,7 @@ export const TOKEN_MAX = 4096
 
 export type TokenProblem = 'tokenRequired' | 'tokenTooShort' | 'tokenTooLong'
 export type LabelProblem = 'labelRequired' | 'labelTooLong' | 'labelTaken'
-export type BaseUrlProblem = 'baseUrlInvalid'
+export type BaseUrlProblem = 'baseUrlInvalid' | 'baseUrlInsecure' | 'baseUrlCredentials' | 'baseUrlQuery' | 'baseUrlFragment'
 
 export interface AccountDraft {
   label: string
@@ -31,15 +32,20 @@ export function tokenProblem(token: string): TokenProblem | null {
   return null
 }
 
+const BASE_URL_PROBLEMS = {
+  invalid: 'baseUrlInvalid',
+  insecure: 'baseUrlInsecure',
+  credentials: 'baseUrlCredentials',
+  query: 'baseUrlQuery',
+  fragment: 'baseUrlFragment',
+} as const satisfies Record<NonNullable<ReturnType<typeof sharedBaseUrlProblem>>, BaseUrlProblem>
+
+/** The core's own rule (shared/base-url.ts), each problem with words of its own. */
 export function baseUrlProblem(baseUrl: string): BaseUrlProblem | null {
   const trimmed = baseUrl.trim()
   if (trimmed === '') return null
-  try {
-    const url = new URL(trimmed)
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' ? null : 'baseUrlInvalid'
-  } catch {
-    return 'baseUrlInvalid'
-  }
+  const problem = sharedBaseUrlProblem(trimmed)
+  return problem === null ? null : BASE_URL_PROBLEMS[problem]
 }
 
 export function accountProblems(draft: AccountDraft, takenLabels: readonly string[] = []): AccountProblems {

@@ -100,6 +100,14 @@ export const en = {
     confirmAccept: 'Move aside and start fresh',
     recovering: 'Moving the damaged cache aside…',
     recoverFailed: 'The cache could not be moved aside: {{message}}',
+    unopenableTitle: 'The local cache cannot be opened',
+    unopenableBody: 'Partner Desk could not open the file that holds your local copy of the data: {{message}}',
+    unopenableAdvice:
+      'Check that the file and its folder belong to you and can be written. Partner Desk can also move whatever is in the file’s place aside (it is kept, not deleted) and start with a fresh, empty cache. Data from Infomaniak can be downloaded again.',
+    unopenableRecover: 'Move it aside and start fresh',
+    unopenableConfirmBody:
+      'Whatever is in the cache file’s place will be renamed and kept next to the new cache. Changes that were not yet sent to Infomaniak remain only there.',
+    unopenableRecovering: 'Moving it aside…',
     tooNewTitle: 'This cache comes from a newer Partner Desk',
     tooNewBody:
       'The local cache was written by a newer version of Partner Desk (data format {{fileVersion}}; this version reads up to {{appVersion}}). It has been left untouched.',
@@ -456,6 +464,10 @@ export const en = {
       tokenTooShort: 'This is too short for an API token (at least 20 characters).',
       tokenTooLong: 'This is too long for an API token.',
       baseUrlInvalid: 'Enter a full address starting with https://.',
+      baseUrlInsecure: 'Use https://. Plain http:// is only for a test server on this computer (127.0.0.1, localhost or [::1]).',
+      baseUrlCredentials: 'Remove the user name and password (user:pass@) from the address: the token is the only credential sent.',
+      baseUrlQuery: 'Remove the query (from “?” on) from the address.',
+      baseUrlFragment: 'Remove the fragment (from “#” on) from the address.',
     },
   },
   cacheInfo: {

@@ -102,6 +102,14 @@ export const fr = {
     confirmAccept: 'Mettre de côté et repartir de zéro',
     recovering: 'Mise de côté du cache endommagé…',
     recoverFailed: "Le cache n'a pas pu être mis de côté : {{message}}",
+    unopenableTitle: 'Le cache local ne peut pas être ouvert',
+    unopenableBody: "Partner Desk n'a pas pu ouvrir le fichier qui contient la copie locale de vos données : {{message}}",
+    unopenableAdvice:
+      "Vérifiez que le fichier et son dossier vous appartiennent et sont modifiables. Partner Desk peut aussi mettre de côté ce qui occupe la place du fichier (c'est conservé, pas supprimé) et repartir d'un cache neuf et vide. Les données d'Infomaniak peuvent être téléchargées à nouveau.",
+    unopenableRecover: 'Le mettre de côté et repartir de zéro',
+    unopenableConfirmBody:
+      "Ce qui occupe la place du fichier de cache sera renommé et conservé à côté du nouveau cache. Les modifications qui n'avaient pas encore été envoyées à Infomaniak ne subsistent que là.",
+    unopenableRecovering: 'Mise de côté…',
     tooNewTitle: "Ce cache provient d'une version plus récente de Partner Desk",
     tooNewBody:
       "Le cache local a été écrit par une version plus récente de Partner Desk (format de données {{fileVersion}} ; cette version lit jusqu'au format {{appVersion}}). Il n'a pas été modifié.",
@@ -474,6 +482,10 @@ export const fr = {
       tokenTooShort: "C'est trop court pour un jeton d'API (au moins 20 caractères).",
       tokenTooLong: "C'est trop long pour un jeton d'API.",
       baseUrlInvalid: 'Saisissez une adresse complète commençant par https://.',
+      baseUrlInsecure: "Utilisez https://. Le simple http:// est réservé à un serveur de test sur cet ordinateur (127.0.0.1, localhost ou [::1]).",
+      baseUrlCredentials: "Retirez de l'adresse le nom d'utilisateur et le mot de passe (user:pass@) : le jeton est le seul identifiant envoyé.",
+      baseUrlQuery: "Retirez de l'adresse la requête (à partir du « ? »).",
+      baseUrlFragment: "Retirez de l'adresse le fragment (à partir du « # »).",
     },
   },
   cacheInfo: {

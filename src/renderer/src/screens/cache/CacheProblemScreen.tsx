@@ -27,16 +27,43 @@ export function CacheProblemScreen({
       </BlockedScreen>
     )
   }
+  if (status.state === 'unopenable') {
+    // Nothing says the file is damaged (a folder in its place, no permission): the user may fix it, or start afresh.
+    return (
+      <BlockedScreen title={t('cacheProblem.unopenableTitle')} testId="cache-problem">
+        <p>{t('cacheProblem.unopenableBody', { message: status.message })}</p>
+        <p>{t('cacheProblem.unopenableAdvice')}</p>
+        <RecoverAction
+          labels={{
+            recover: t('cacheProblem.unopenableRecover'),
+            confirmBody: t('cacheProblem.unopenableConfirmBody'),
+            recovering: t('cacheProblem.unopenableRecovering'),
+          }}
+          onRecovered={onRecovered}
+        />
+      </BlockedScreen>
+    )
+  }
   return (
     <BlockedScreen title={t('cacheProblem.corruptTitle')} testId="cache-problem">
       <p>{t('cacheProblem.corruptBody', { message: status.message })}</p>
       <p>{t('cacheProblem.corruptAdvice')}</p>
-      <RecoverAction onRecovered={onRecovered} />
+      <RecoverAction
+        labels={{ recover: t('cacheProblem.recover'), confirmBody: t('cacheProblem.confirmBody'), recovering: t('cacheProblem.recovering') }}
+        onRecovered={onRecovered}
+      />
     </BlockedScreen>
   )
 }
 
-function RecoverAction({ onRecovered }: { onRecovered(outcome: RecoverOutcome): void }) {
+/** What the way out says, for a damaged file or for one that cannot be opened. */
+interface RecoverLabels {
+  recover: string
+  confirmBody: string
+  recovering: string
+}
+
+function RecoverAction({ labels, onRecovered }: { labels: RecoverLabels; onRecovered(outcome: RecoverOutcome): void }) {
   const { t } = useTranslation()
   const api = useApi()
   const [confirming, setConfirming] = useState(false)
@@ -63,15 +90,15 @@ function RecoverAction({ onRecovered }: { onRecovered(outcome: RecoverOutcome): 
           onClick={() => setConfirming(true)}
           data-testid="cache-recover"
         >
-          {t('cacheProblem.recover')}
+          {labels.recover}
         </button>
-        {running && <span role="status">{t('cacheProblem.recovering')}</span>}
+        {running && <span role="status">{labels.recovering}</span>}
       </div>
       {error && <InlineError message={t('cacheProblem.recoverFailed', { message: error.message })} />}
       {confirming && (
         <ConfirmDialog
           title={t('cacheProblem.confirmTitle')}
-          body={t('cacheProblem.confirmBody')}
+          body={labels.confirmBody}
           confirmLabel={t('cacheProblem.confirmAccept')}
           onConfirm={() => void recover()}
           onCancel={() => setConfirming(false)}
