@@ -226,7 +226,8 @@ export const contract = {
   'clients:list': channel<ClientPage>()(clientsListInput),
   'clients:get': channel<ClientDetail>()(z.object({ id: z.number().int().positive() }).strict()),
   'settings:get': channel<Settings>()(empty),
-  'settings:set': channel<Settings>()(settingsSchema.partial().strict()),
+  /** Some settings; a key given holds a value (`{ theme: undefined }` is refused, not stored). */
+  'settings:set': channel<Settings>()(settingsSchema.exactPartial().strict()),
   'demo:generate': channel<CacheInfo>()(z.object({ size: z.enum(DEMO_SIZES) }).strict()),
   /** Starts a sync in the background; progress and the end arrive as events. */
   'sync:start': channel<{ started: true }>()(z.object({ mode: z.enum(['full', 'incremental']).default('incremental') }).strict()),

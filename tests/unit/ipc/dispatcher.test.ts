@@ -36,6 +36,7 @@ describe('createDispatcher', () => {
 
   it.each([
     ['an unknown key', 'settings:set', { theme: 'dark', admin: true }, 'admin'],
+    ['a setting given no value', 'settings:set', { theme: undefined }, 'theme'],
     ['a wrong enum value', 'demo:generate', { size: 'huge' }, 'size'],
     ['a wrong type', 'clients:list', { offset: '0' }, 'offset'],
     ['input that is not an object', 'cache:info', 'please', '(input)'],
