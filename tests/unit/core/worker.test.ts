@@ -216,6 +216,14 @@ describe('core worker', () => {
     expect((await dispatch('clients:drop', {})) as Result<unknown>).toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
   })
 
+  it('searches text with control characters in it, NUL included, as if they were spaces', async () => {
+    const { dispatch, call } = start(join(tempDir('search-nul'), 'cache.sqlite'))
+    const [first] = ((await call('clients:list', { limit: 1 })) as ClientPage).rows
+    const word = first.name.split(/\s+/)[0]
+    expect(await dispatch('clients:list', { query: `\u0000${word}\u0000` })).toMatchObject({ ok: true, value: { rows: expect.arrayContaining([first]) } })
+    expect(await dispatch('clients:list', { query: 'a\u0000b' })).toMatchObject({ ok: true })
+  })
+
   it('answers what the UI reads while the core is busy writing, from the last committed state', async () => {
     const path = join(tempDir('reader'), 'cache.sqlite')
     const { call, nextStatus } = start(path)
