@@ -2,7 +2,7 @@
 // exactly its channels and events, the renderer gets a typed client from it,
 // and the CLI and the browser-test bridge go through the same dispatcher.
 import { z } from 'zod'
-import { changeSchema, type Change } from './changes'
+import { newChangeSchema, type Change } from './changes'
 import type { AccessType, Currency, OutboxState, PartnershipEventKind, PartnershipStatus, PaymentMode, ServiceCategory } from './domain'
 import type { AppError, Result } from './result'
 import type { BRIDGE_BRAND, Channel, EventName } from './channels'
@@ -243,7 +243,7 @@ export const contract = {
       .strict(),
   ),
   /** An offline change: applied to the cache at once, queued for the server. */
-  'changes:submit': channel<OutboxEntry>()(z.object({ change: changeSchema }).strict()),
+  'changes:submit': channel<OutboxEntry>()(z.object({ change: newChangeSchema }).strict()),
   'outbox:list': channel<OutboxOverview>()(z.object({ includeDone: z.boolean().default(false) }).strict()),
   'outbox:retry': channel<OutboxEntry>()(z.object({ id: z.number().int().positive() }).strict()),
   /** Destructive: drops the change; the cache shows the server's data again after the next sync. */
