@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ClientPage } from '../../src/shared/contract'
 import { tempDir } from '../paths'
 import { startBridge, type Bridge } from './bridge/server'
-import { call, digits, NOW, ready, SHOTS, useBrowser } from './harness'
+import { blocked, call, digits, NOW, ready, SHOTS, useBrowser } from './harness'
 
 const openApp = useBrowser()
 const clients = (bridge: Bridge, query = '') => call<ClientPage>(bridge, 'clients:list', { query, limit: 500 })
@@ -112,7 +112,7 @@ describe('a damaged cache', () => {
     const bridge = await startBridge({ dbPath, demoOnFirstOpen: 'small', now: NOW })
     try {
       const page = await openApp(bridge)
-      await page.waitForSelector('html[data-app-state="blocked"]')
+      await blocked(page)
       await page.screenshot({ path: join(SHOTS, 'cache-damaged.png') })
       await page.getByTestId('cache-recover').click()
       await page.getByTestId('confirm-accept').click()

@@ -1,11 +1,14 @@
 // What every browser test file shares: one Debian Chromium per file, the app
-// opened on a bridge with its errors collected, readiness, and direct calls.
+// opened on a bridge with its errors collected, readiness, direct calls, and
+// axe-core on every state a page reaches (a11y.ts): when it is ready or
+// blocked, after each test, and before it closes.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, afterEach, beforeAll } from 'vitest'
 import { BRIDGE_BRAND, BRIDGE_GLOBAL, CHANNELS, EVENT_NAMES } from '../../src/shared/channels'
 import { ARTIFACTS } from '../paths'
+import { checkBeforeClose, checkState, recordVisitedScreens, watchAccessibility } from './a11y'
 import { installBridge } from './bridge/client'
 import type { Bridge } from './bridge/server'
 import { launchChromium } from './chromium'
@@ -20,15 +23,32 @@ export type WatchedPage = Page & { problems: string[] }
 /** Launches Chromium before the file's tests and closes it after; returns the open app's opener. */
 export function useBrowser(): (bridge: Bridge) => Promise<WatchedPage> {
   let browser: Browser
+  const pages = new Set<WatchedPage>()
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true })
     browser = await launchChromium()
+  })
+  // A page kept open across tests is checked as each test leaves it.
+  afterEach(async () => {
+    for (const page of pages) await checkState(page)
   })
   afterAll(async () => {
     await browser?.close()
   })
   return async (bridge) => {
     const page = (await browser.newPage({ viewport: { width: 1280, height: 800 } })) as WatchedPage
+    pages.add(page)
+    watchAccessibility(page)
+    const close = page.close.bind(page)
+    page.close = async (options) => {
+      pages.delete(page)
+      try {
+        await checkBeforeClose(page, settled)
+      } finally {
+        await close(options)
+      }
+    }
+    await page.addInitScript(recordVisitedScreens)
     page.problems = []
     page.on('pageerror', (error) => page.problems.push(error.message))
     page.on('console', (message) => {
@@ -46,7 +66,21 @@ export function useBrowser(): (bridge: Bridge) => Promise<WatchedPage> {
   }
 }
 
-export const ready = (page: Page, timeout = 30_000) => page.waitForSelector('html[data-app-state="ready"]', { timeout })
+const settled = async (page: Page, timeout = 30_000): Promise<void> => {
+  await page.waitForSelector('html[data-app-state="ready"], html[data-app-state="blocked"]', { timeout })
+}
+
+/** Waits until nothing the page shows waits on the core, then checks its accessibility. */
+export async function ready(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForSelector('html[data-app-state="ready"]', { timeout })
+  await checkState(page)
+}
+
+/** Waits for the screen that says the app cannot go on, then checks its accessibility. */
+export async function blocked(page: Page): Promise<void> {
+  await page.waitForSelector('html[data-app-state="blocked"]')
+  await checkState(page)
+}
 
 /** A call straight to the core behind the bridge, to compute what the page should show. */
 export async function call<T>(bridge: Bridge, channel: string, input: unknown = {}): Promise<T> {
