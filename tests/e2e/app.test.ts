@@ -32,6 +32,19 @@ describe('the app on the demo data', () => {
     // Virtualized: far fewer rows in the DOM than clients in the cache.
     expect(shown.length).toBeLessThan(expected.total)
     expect(shown.slice(0, 10)).toEqual(expected.rows.slice(0, 10).map((row) => row.name))
+    // In a 1280-px window every column shows, Tags included, and no tag chip is cut at its cell's edge.
+    const cut = await page.evaluate(() => {
+      const grid = document.querySelector<HTMLElement>('[data-testid="clients-table"]')!
+      const right = grid.getBoundingClientRect().left + grid.clientLeft + grid.clientWidth
+      const headers = [...grid.querySelectorAll('[role="columnheader"]')].filter((header) => header.getBoundingClientRect().right > right + 0.5)
+      const chips = [...grid.querySelectorAll('.data-row .cell-tags')].flatMap((cell) => {
+        const box = cell.getBoundingClientRect()
+        // Chips wrapped onto the hidden second line are not shown at all.
+        return [...cell.querySelectorAll('.tag')].filter((chip) => chip.getBoundingClientRect().top < box.bottom && chip.getBoundingClientRect().right > box.right + 0.5)
+      })
+      return [...headers, ...chips].map((element) => element.textContent)
+    })
+    expect(cut).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'clients.png') })
     expect(page.problems).toEqual([])
     await page.close()
