@@ -95,12 +95,16 @@ function describe(state: string, theme: string, found: Violation[]): string {
   return `accessibility, ${theme} theme, ${state}:\n${lines.join('\n')}`
 }
 
-/** Checks what the page shows now, in both themes, unless this state was checked already. */
-export async function checkState(page: Page): Promise<void> {
+/**
+ * Checks what the page shows now, in both themes, unless this state was
+ * checked already; `again` checks it anyway (a test's last state: the same
+ * screen may show more by then, an active row say).
+ */
+export async function checkState(page: Page, again = false): Promise<void> {
   const record = records.get(page)
   if (!record || page.isClosed()) return
   const state = await stateOf(page)
-  if (record.checked.has(state)) return
+  if (record.checked.has(state) && !again) return
   record.checked.add(state)
   const failures: string[] = []
   for (const theme of THEMES) {
@@ -114,7 +118,7 @@ export async function checkState(page: Page): Promise<void> {
 export async function checkBeforeClose(page: Page, settle: (page: Page) => Promise<void>): Promise<void> {
   const record = records.get(page)
   if (!record || page.isClosed()) return
-  await checkState(page)
+  await checkState(page, true)
   const visited = await page.evaluate(() => [...(window as unknown as { __a11yVisited: Set<string> }).__a11yVisited])
   for (const screen of visited) {
     if (record.checked.has(screen)) continue

@@ -30,7 +30,7 @@ export function useBrowser(): (bridge: Bridge) => Promise<WatchedPage> {
   })
   // A page kept open across tests is checked as each test leaves it.
   afterEach(async () => {
-    for (const page of pages) await checkState(page)
+    for (const page of pages) await checkState(page, true)
   })
   afterAll(async () => {
     await browser?.close()
