@@ -79,6 +79,31 @@ describe('the app on the demo data', () => {
     await page.close()
   })
 
+  it('shows the keyboard where it is: a ring on the title a shortcut focuses, and the navigation a few Tabs from it', async () => {
+    const page = await openApp(bridge)
+    await ready(page)
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.id ?? document.activeElement?.tagName)
+    const ring = () => page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement!)
+      return style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2
+    })
+    await page.keyboard.press('Alt+2')
+    await page.waitForFunction(() => document.activeElement?.id === 'billing-title')
+    await expect(ring()).resolves.toBe(true)
+    await page.keyboard.press('Alt+1')
+    await page.waitForFunction(() => document.activeElement?.id === 'clients-title')
+    await expect(ring()).resolves.toBe(true)
+
+    // Past the screen's own controls, then the navigation: no header, no page in between.
+    const stops: unknown[] = []
+    while (stops.length < 20 && stops.at(-1) !== 'nav-clients') {
+      await page.keyboard.press('Tab')
+      stops.push(await focused())
+    }
+    expect(stops).toEqual(['clients-search', 'clients-table', 'sort-name', 'sort-productCount', 'sort-nextExpiry', 'nav-clients'])
+    await page.close()
+  })
+
   it('switches theme, keeps the choice, and follows it after a reload', async () => {
     const page = await openApp(bridge)
     await ready(page)
