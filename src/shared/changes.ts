@@ -23,6 +23,19 @@ export const changeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('partnership.stop'), partnershipId: id }).strict(),
 ])
 export type Change = z.infer<typeof changeSchema>
+
+/**
+ * A change as it may be made from now on: tag names without control
+ * characters (SQLite's length() stops at a NUL, so "\u0000" failed the
+ * table's check while "a\u0000b" was stored as is, and none would show in a
+ * list). Stored changes are read with the looser changeSchema, so one queued
+ * before this rule still loads.
+ */
+export const newChangeSchema = changeSchema.superRefine((change, context) => {
+  if ('name' in change && change.name !== undefined && /\p{Cc}/u.test(change.name)) {
+    context.addIssue({ code: 'custom', path: ['name'], message: 'a tag name cannot hold control characters' })
+  }
+})
 export type ChangeKind = Change['kind']
 
 /**

@@ -3,7 +3,7 @@
 // and the CLI and the browser-test bridge go through the same dispatcher.
 import { z } from 'zod'
 import { BASE_URL_PROBLEMS, baseUrlProblem } from './base-url'
-import { changeSchema, type Change } from './changes'
+import { newChangeSchema, type Change } from './changes'
 import type { AccessType, CapabilityFamily, Currency, OutboxState, PartnershipEventKind, PartnershipStatus, PaymentMode, ServiceCategory } from './domain'
 import type { AppError, Result } from './result'
 import type { BRIDGE_BRAND, Channel, EventName } from './channels'
@@ -265,7 +265,8 @@ export const contract = {
   /** Reads the client's own record from Infomaniak now (GET /1/accounts/{id}); the cache changes when it arrives. */
   'clients:refreshDetails': channel<{ started: boolean }>()(z.object({ id: z.number().int().positive() }).strict()),
   'settings:get': channel<Settings>()(empty),
-  'settings:set': channel<Settings>()(settingsSchema.partial().strict()),
+  /** Some settings; a key given holds a value (`{ theme: undefined }` is refused, not stored). */
+  'settings:set': channel<Settings>()(settingsSchema.exactPartial().strict()),
   'demo:generate': channel<CacheInfo>()(z.object({ size: z.enum(DEMO_SIZES) }).strict()),
   /** Starts a sync in the background; progress and the end arrive as events. */
   'sync:start': channel<{ started: true }>()(z.object({ mode: z.enum(['full', 'incremental']).default('incremental') }).strict()),
@@ -281,7 +282,7 @@ export const contract = {
       .strict(),
   ),
   /** An offline change: applied to the cache at once, queued for the server. */
-  'changes:submit': channel<OutboxEntry>()(z.object({ change: changeSchema }).strict()),
+  'changes:submit': channel<OutboxEntry>()(z.object({ change: newChangeSchema }).strict()),
   'outbox:list': channel<OutboxOverview>()(z.object({ includeDone: z.boolean().default(false) }).strict()),
   'outbox:retry': channel<OutboxEntry>()(z.object({ id: z.number().int().positive() }).strict()),
   /** Destructive: drops the change; the cache shows the server's data again after the next sync. */

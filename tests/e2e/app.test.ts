@@ -7,7 +7,7 @@ import type { ClientPage } from '../../src/shared/contract'
 import type { Settings } from '../../src/shared/settings'
 import { tempDir } from '../paths'
 import { startBridge, type Bridge } from './bridge/server'
-import { call, digits, eventually, NOW, ready, SHOTS, useBrowser } from './harness'
+import { blocked, call, digits, eventually, NOW, ready, SHOTS, useBrowser } from './harness'
 
 const openApp = useBrowser()
 const clients = (bridge: Bridge, query = '') => call<ClientPage>(bridge, 'clients:list', { query, limit: 500 })
@@ -33,6 +33,19 @@ describe('the app on the demo data', () => {
     // Virtualized: far fewer rows in the DOM than clients in the cache.
     expect(shown.length).toBeLessThan(expected.total)
     expect(shown.slice(0, 10)).toEqual(expected.rows.slice(0, 10).map((row) => row.name))
+    // In a 1280-px window every column shows, Tags included, and no tag chip is cut at its cell's edge.
+    const cut = await page.evaluate(() => {
+      const grid = document.querySelector<HTMLElement>('[data-testid="clients-table"]')!
+      const right = grid.getBoundingClientRect().left + grid.clientLeft + grid.clientWidth
+      const headers = [...grid.querySelectorAll('[role="columnheader"]')].filter((header) => header.getBoundingClientRect().right > right + 0.5)
+      const chips = [...grid.querySelectorAll('.data-row .cell-tags')].flatMap((cell) => {
+        const box = cell.getBoundingClientRect()
+        // Chips wrapped onto the hidden second line are not shown at all.
+        return [...cell.querySelectorAll('.tag')].filter((chip) => chip.getBoundingClientRect().top < box.bottom && chip.getBoundingClientRect().right > box.right + 0.5)
+      })
+      return [...headers, ...chips].map((element) => element.textContent)
+    })
+    expect(cut).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'clients.png') })
     expect(page.problems).toEqual([])
     await page.close()
@@ -64,6 +77,31 @@ describe('the app on the demo data', () => {
       (total) => document.querySelector('[data-testid="clients-count"]')?.textContent?.replace(/[^\d]/g, '') === String(total),
       all.total,
     )
+    await page.close()
+  })
+
+  it('shows the keyboard where it is: a ring on the title a shortcut focuses, and the navigation a few Tabs from it', async () => {
+    const page = await openApp(bridge)
+    await ready(page)
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.id ?? document.activeElement?.tagName)
+    const ring = () => page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement!)
+      return style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2
+    })
+    await page.keyboard.press('Alt+2')
+    await page.waitForFunction(() => document.activeElement?.id === 'billing-title')
+    await expect(ring()).resolves.toBe(true)
+    await page.keyboard.press('Alt+1')
+    await page.waitForFunction(() => document.activeElement?.id === 'clients-title')
+    await expect(ring()).resolves.toBe(true)
+
+    // Past the screen's own controls, then the navigation: no header, no page in between.
+    const stops: unknown[] = []
+    while (stops.length < 20 && stops.at(-1) !== 'nav-clients') {
+      await page.keyboard.press('Tab')
+      stops.push(await focused())
+    }
+    expect(stops).toEqual(['clients-search', 'clients-table', 'sort-name', 'sort-productCount', 'sort-nextExpiry', 'nav-clients'])
     await page.close()
   })
 
@@ -145,7 +183,7 @@ describe('a damaged cache', () => {
     const bridge = await startBridge({ dbPath, demoOnFirstOpen: 'small', now: NOW })
     try {
       const page = await openApp(bridge)
-      await page.waitForSelector('html[data-app-state="blocked"]')
+      await blocked(page)
       await page.screenshot({ path: join(SHOTS, 'cache-damaged.png') })
       await page.getByTestId('cache-recover').click()
       await page.getByTestId('confirm-accept').click()

@@ -49,6 +49,24 @@ describe('the client detail panel', () => {
     await panel.waitFor({ state: 'visible' })
     await ready(page)
 
+    // Tab goes round inside the panel, from Close back to Close, never out of it; Shift+Tab from Close to its last button.
+    const focused = () =>
+      page.evaluate(() => {
+        const at = document.activeElement
+        return at?.closest('[data-testid="client-detail"]') ? (at.getAttribute('data-testid') ?? at.tagName) : `outside the panel: ${at?.tagName}`
+      })
+    await expect(focused()).resolves.toBe('client-detail-close')
+    const stops: string[] = []
+    while (stops.length < 300 && stops.at(-1) !== 'client-detail-close') {
+      await page.keyboard.press('Tab')
+      stops.push(await focused())
+    }
+    expect(stops.filter((stop) => stop.startsWith('outside'))).toEqual([])
+    expect(stops.at(-1)).toBe('client-detail-close')
+    expect(stops.at(-2)).toBe('partnership-stop')
+    await page.keyboard.press('Shift+Tab')
+    await expect(focused()).resolves.toBe('partnership-stop')
+
     // Create a tag: it shows as not sent yet.
     await page.getByTestId('tag-create-name').fill('E2E Urgent')
     await page.getByTestId('tag-create-color').fill('#d03030')

@@ -1,11 +1,14 @@
 // What every browser test file shares: one Debian Chromium per file, the app
-// opened on a bridge with its errors collected, readiness, and direct calls.
+// opened on a bridge with its errors collected, readiness, direct calls, and
+// axe-core on every state a page reaches (a11y.ts): when it is ready or
+// blocked, after each test, and before it closes.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect } from 'vitest'
+import { afterAll, afterEach, beforeAll, expect } from 'vitest'
 import { BRIDGE_BRAND, BRIDGE_GLOBAL, CHANNELS, EVENT_NAMES } from '../../src/shared/channels'
 import { ARTIFACTS } from '../paths'
+import { checkBeforeClose, checkState, recordVisitedScreens, watchAccessibility } from './a11y'
 import { installBridge } from './bridge/client'
 import type { Bridge } from './bridge/server'
 import { launchChromium } from './chromium'
@@ -24,15 +27,32 @@ export type WatchedPage = Page & { problems: string[] }
  */
 export function useBrowser(): (bridge: Bridge, options?: { locale?: string }) => Promise<WatchedPage> {
   let browser: Browser
+  const pages = new Set<WatchedPage>()
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true })
     browser = await launchChromium()
+  })
+  // A page kept open across tests is checked as each test leaves it.
+  afterEach(async () => {
+    for (const page of pages) await checkState(page, true)
   })
   afterAll(async () => {
     await browser?.close()
   })
   return async (bridge, { locale = 'en-US' } = {}) => {
     const page = (await browser.newPage({ viewport: { width: 1280, height: 800 }, locale })) as WatchedPage
+    pages.add(page)
+    watchAccessibility(page)
+    const close = page.close.bind(page)
+    page.close = async (options) => {
+      pages.delete(page)
+      try {
+        await checkBeforeClose(page, settled)
+      } finally {
+        await close(options)
+      }
+    }
+    await page.addInitScript(recordVisitedScreens)
     page.problems = []
     page.on('pageerror', (error) => page.problems.push(error.message))
     page.on('console', (message) => {
@@ -50,7 +70,21 @@ export function useBrowser(): (bridge: Bridge, options?: { locale?: string }) =>
   }
 }
 
-export const ready = (page: Page, timeout = 30_000) => page.waitForSelector('html[data-app-state="ready"]', { timeout })
+const settled = async (page: Page, timeout = 30_000): Promise<void> => {
+  await page.waitForSelector('html[data-app-state="ready"], html[data-app-state="blocked"]', { timeout })
+}
+
+/** Waits until nothing the page shows waits on the core, then checks its accessibility. */
+export async function ready(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForSelector('html[data-app-state="ready"]', { timeout })
+  await checkState(page)
+}
+
+/** Waits for the screen that says the app cannot go on, then checks its accessibility. */
+export async function blocked(page: Page): Promise<void> {
+  await page.waitForSelector('html[data-app-state="blocked"]')
+  await checkState(page)
+}
 
 /**
  * Asks again until the assertion holds (10 s at most). What an action changes

@@ -11,6 +11,11 @@ describe('toFtsQuery', () => {
     expect(toFtsQuery('"quoted')).toBe('"quoted"*')
   })
 
+  it('takes control characters, NUL included, as spaces between words', () => {
+    expect(toFtsQuery('a\u0000b')).toBe('"a" "b"*')
+    expect(toFtsQuery('\u0000web\u001f\u007f')).toBe('"web"*')
+  })
+
   it('returns null when nothing searchable is left', () => {
     expect(toFtsQuery('  "" - * ')).toBeNull()
   })

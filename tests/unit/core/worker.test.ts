@@ -3,7 +3,7 @@ import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFi
 import { basename, dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { CacheStatus, ClientDetail, ClientPage, Channel, Input } from '../../../src/shared/contract'
+import type { CacheStatus, ClientDetail, ClientPage, Channel, Input, OutboxOverview } from '../../../src/shared/contract'
 import type { Result } from '../../../src/shared/result'
 import { CoreHost } from '../../../src/main/core/host'
 import { migrate } from '../../../src/main/core/db/migrate'
@@ -216,6 +216,35 @@ describe('core worker', () => {
     expect(!bad.ok && bad.error.message).toMatch(/change\.name/)
     expect(await call('outbox:list', { includeDone: true })).toMatchObject({ entries: [] })
     expect((await dispatch('clients:drop', {})) as Result<unknown>).toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
+  })
+
+  it('searches text with control characters in it, NUL included, as if they were spaces', async () => {
+    const { dispatch, call } = start(join(tempDir('search-nul'), 'cache.sqlite'))
+    const [first] = ((await call('clients:list', { limit: 1 })) as ClientPage).rows
+    const word = first.name.split(/\s+/)[0]
+    expect(await dispatch('clients:list', { query: `\u0000${word}\u0000` })).toMatchObject({ ok: true, value: { rows: expect.arrayContaining([first]) } })
+    expect(await dispatch('clients:list', { query: 'a\u0000b' })).toMatchObject({ ok: true })
+  })
+
+  it('refuses a tag named with control characters, and a rename onto another tag of the client, as invalid input that records nothing', async () => {
+    const { dispatch, call } = start(join(tempDir('tag-names'), 'cache.sqlite'))
+    const organizationId = ((await call('clients:list', { limit: 1 })) as ClientPage).rows[0].id
+    const submit = (change: Input<'changes:submit'>['change']) => dispatch('changes:submit', { change })
+    for (const name of ['\u0000', 'a\u0000b', 'tab\there', 'bell\u0007']) {
+      const refused = await submit({ kind: 'tag.create', organizationId, name, color: 1 })
+      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/change\.name: a tag name cannot hold control characters/) } })
+    }
+    await call('changes:submit', { change: { kind: 'tag.create', organizationId, name: 'Alpha', color: 1 } })
+    await call('changes:submit', { change: { kind: 'tag.create', organizationId, name: 'Beta', color: 2 } })
+    const beta = ((await call('clients:get', { id: organizationId })) as ClientDetail).tags.find((tag) => tag.name === 'Beta')!
+    expect(await submit({ kind: 'tag.update', organizationId, tagId: beta.id, name: 'a\u0000b' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(await submit({ kind: 'tag.update', organizationId, tagId: beta.id, name: 'Alpha' })).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'a tag named "Alpha" already exists' },
+    })
+    expect(((await call('outbox:list', { includeDone: true })) as OutboxOverview).entries.map((entry) => entry.change.kind)).toEqual(['tag.create', 'tag.create'])
+    // Its own name again is no duplicate.
+    expect(await submit({ kind: 'tag.update', organizationId, tagId: beta.id, name: 'Beta', color: 3 })).toMatchObject({ ok: true })
   })
 
   it('answers what the UI reads while the core is busy writing, from the last committed state', async () => {

@@ -37,6 +37,7 @@ describe('createDispatcher', () => {
 
   it.each([
     ['an unknown key', 'settings:set', { theme: 'dark', admin: true }, 'admin'],
+    ['a setting given no value', 'settings:set', { theme: undefined }, 'theme'],
     ['a wrong enum value', 'demo:generate', { size: 'huge' }, 'size'],
     ['a language the app does not speak', 'settings:set', { language: 'pt' }, 'language'],
     ['a wrong type', 'clients:list', { offset: '0' }, 'offset'],
@@ -55,9 +56,44 @@ describe('createDispatcher', () => {
     expect(core.call).toHaveBeenCalledExactlyOnceWith('settings:set', { language })
   })
 
-  it.each(['fs:readFile', '__proto__', 'constructor', 'demo:progress'])('answers unknown_channel for %s', async (channel) => {
+  it('quotes an unknown key cut short, escaped, whatever its size', async () => {
+    const { dispatch } = dispatcher()
+    const result = await dispatch('settings:set', { ['k'.repeat(1 << 20)]: 1, 'a\u0000\nb': 2 })
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    const message = !result.ok ? result.error.message : ''
+    expect(message).toBe(`settings:set: (input): Unrecognized keys: "${'k'.repeat(59)}…", "a\\u0000\\nb"`)
+  })
+
+  it('names the first few of many issues and counts the rest', async () => {
+    const { dispatch } = dispatcher()
+    const change = { kind: 'tag.assign', organizationId: 1, tagId: 1, productIds: Array.from({ length: 1000 }, () => 'x') }
+    const result = await dispatch('changes:submit', { change })
+    const message = !result.ok ? result.error.message : ''
+    expect(message.length).toBeLessThan(800)
+    expect(message).toMatch(/^changes:submit: change\.productIds\.0: Invalid input: expected number, received string; .*; and 995 more$/)
+  })
+
+  it('bounds what the core says too', async () => {
+    const { dispatch } = dispatcher(async () => ({ ok: false, error: { code: 'internal', message: 'x'.repeat(100_000) } }))
+    const result = await dispatch('cache:info', {})
+    expect(!result.ok && result.error.message.length).toBeLessThanOrEqual(800)
+  })
+
+  it.each([
+    ['fs:readFile', 'fs:readFile'],
+    ['__proto__', '__proto__'],
+    ['constructor', 'constructor'],
+    ['an event name', 'demo:progress'],
+    ['a megabyte name', 'x'.repeat(1 << 20)],
+    ['a number', 42],
+    ['null', null],
+    ['an object that cannot become a string', { toString: 1 }],
+    ['an object without a prototype', Object.create(null)],
+  ])('answers unknown_channel for %s', async (_name, channel) => {
     const { dispatch, core } = dispatcher()
-    await expect(dispatch(channel, {})).resolves.toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
+    const result = await dispatch(channel, {})
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
+    expect(!result.ok && result.error.message.length).toBeLessThan(100)
     expect(core.call).not.toHaveBeenCalled()
   })
 

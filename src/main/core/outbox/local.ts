@@ -83,6 +83,9 @@ export function applyLocally(
     }
     case 'tag.update': {
       before = requireTag(db, change.organizationId, change.tagId)
+      // Refused as a create is, rather than by the table's UNIQUE constraint as a fault.
+      const taken = change.name !== undefined && db.prepare('SELECT 1 FROM tags WHERE organization_id = ? AND name = ? AND id <> ?').get(change.organizationId, change.name, change.tagId)
+      if (taken) throw new ChangeRefused(`a tag named "${change.name}" already exists`)
       db.prepare('UPDATE tags SET name = coalesce(?, name), color = coalesce(?, color) WHERE id = ?').run(change.name ?? null, change.color ?? null, change.tagId)
       break
     }

@@ -92,30 +92,6 @@ export function AppShell({ startupDataset, initialSettings, initialNotices }: Ap
           <SyncControl onAddAccount={addAccount} />
         </div>
       </header>
-      <nav className="shell-nav" aria-label={t('app.navLabel')}>
-        <ul>
-          {SCREENS.map((id, index) => {
-            const label = t(`nav.${id}`)
-            const digit = index + 1
-            return (
-              <li key={id}>
-                <button
-                  type="button"
-                  className="nav-item"
-                  aria-current={screen === id ? 'page' : undefined}
-                  aria-keyshortcuts={`Alt+${digit} Control+${digit}`}
-                  title={t('nav.shortcut', { label, digit })}
-                  onClick={() => setScreen(id)}
-                  data-testid={`nav-${id}`}
-                >
-                  <span className="nav-label">{label}</span>
-                  <NavBadge screen={id} />
-                </button>
-              </li>
-            )
-          })}
-        </ul>
-      </nav>
       <main className="shell-main" ref={mainRef}>
         <TokenInvalidBanner />
         <SyncNotices />
@@ -144,6 +120,34 @@ export function AppShell({ startupDataset, initialSettings, initialNotices }: Ap
         {screen === 'outbox' && <OutboxScreen />}
         {screen === 'settings' && <SettingsScreen settings={settings} onChange={update} focusAddAccount={focusAddAccount} />}
       </main>
+      {/* After the screen in the tab order (the grid still draws it on the left):
+          from a screen's title, Tab reaches the navigation once past the screen's
+          few controls, not after the header's too; Shift+Tab from the title
+          reaches the header. */}
+      <nav className="shell-nav" aria-label={t('app.navLabel')}>
+        <ul>
+          {SCREENS.map((id, index) => {
+            const label = t(`nav.${id}`)
+            const digit = index + 1
+            return (
+              <li key={id}>
+                <button
+                  type="button"
+                  className="nav-item"
+                  aria-current={screen === id ? 'page' : undefined}
+                  aria-keyshortcuts={`Alt+${digit} Control+${digit}`}
+                  title={t('nav.shortcut', { label, digit })}
+                  onClick={() => setScreen(id)}
+                  data-testid={`nav-${id}`}
+                >
+                  <span className="nav-label">{label}</span>
+                  <NavBadge screen={id} />
+                </button>
+              </li>
+            )
+          })}
+        </ul>
+      </nav>
     </div>
   )
 }

@@ -410,11 +410,14 @@ function ProductItem({ product, detail, busy, submit }: { product: ClientProduct
       <span className="product-expiry muted">
         {product.expiredAt === null ? t('clientDetail.noExpiry') : t('clientDetail.expires', { date: format.date(product.expiredAt) })}
       </span>
-      <span className="product-tags" aria-label={t('clientDetail.productTags')}>
-        {chips.map((tag) => (
-          <TagChip key={tag.id} tag={tag} />
-        ))}
-      </span>
+      {chips.length > 0 && (
+        // A group, so its label is announced (a plain span may not carry one).
+        <span className="product-tags" role="group" aria-label={t('clientDetail.productTags')}>
+          {chips.map((tag) => (
+            <TagChip key={tag.id} tag={tag} />
+          ))}
+        </span>
+      )}
       {detail.tags.length > 0 && (
         <details className="tag-picker" data-testid="product-tags-picker">
           <summary className="button button-quiet" data-testid="product-tags-edit" aria-label={t('clientDetail.pickTagsLabel', { name: product.name })}>

@@ -7,8 +7,10 @@ import { useFormatters } from '../../i18n/useFormatters'
 import type { ClientPageCache, ClientQuery } from './clientPageCache'
 import { COLUMNS, type Column } from './columns'
 
-/** Matches --row-height in table.css; rows are fixed-height so no measuring pass is needed. */
+/** Matches --row-height in clients.css; rows are fixed-height so no measuring pass is needed. */
 const ROW_HEIGHT = 32
+/** The header row and its 1px rule (.grid-head), stuck over the rows as they scroll. */
+const HEAD_HEIGHT = ROW_HEIGHT + 1
 
 interface ClientsTableProps {
   cache: ClientPageCache
@@ -24,22 +26,26 @@ interface ClientsTableProps {
 /**
  * The client list as an ARIA grid: the grid itself takes focus and points at
  * the active row with aria-activedescendant, so only visible rows exist in
- * the DOM and arrow keys still reach all of them.
+ * the DOM and arrow keys still reach all of them. The grid is also the
+ * scroller (its header sticks), so the one tab stop is the region that
+ * scrolls: keyboard users can scroll what they can focus.
  */
 export function ClientsTable({ cache, sort, onSort, requestRange, onOpen, restore }: ClientsTableProps) {
   const { t } = useTranslation()
   const format = useFormatters()
   const gridRef = useRef<HTMLDivElement>(null)
-  const scrollRef = useRef<HTMLDivElement>(null)
   const idPrefix = useId()
   const total = cache.total ?? 0
   const [active, setActive] = useState(-1)
 
   const virtualizer = useVirtualizer({
     count: total,
-    getScrollElement: () => scrollRef.current,
+    getScrollElement: () => gridRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // The rows start below the header, and a row scrolled to must not end up under it.
+    scrollMargin: HEAD_HEIGHT,
+    scrollPaddingStart: HEAD_HEIGHT,
   })
   const items = virtualizer.getVirtualItems()
   const first = items[0]?.index ?? 0
@@ -75,7 +81,7 @@ export function ClientsTable({ cache, sort, onSort, requestRange, onOpen, restor
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     // Keys typed on a header's sort button are that button's business.
     if (event.target !== event.currentTarget || total === 0) return
-    const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1)
+    const pageRows = Math.max(1, Math.floor(((gridRef.current?.clientHeight ?? HEAD_HEIGHT + ROW_HEIGHT) - HEAD_HEIGHT) / ROW_HEIGHT) - 1)
     const targets: Record<string, number> = {
       ArrowDown: active + 1,
       ArrowUp: active - 1,
@@ -123,8 +129,7 @@ export function ClientsTable({ cache, sort, onSort, requestRange, onOpen, restor
           ))}
         </div>
       </div>
-      {/* tabIndex -1: the grid is the one tab stop; Chromium would otherwise add this scroller. */}
-      <div role="rowgroup" className="grid-body" ref={scrollRef} tabIndex={-1}>
+      <div role="rowgroup">
         <div className="grid-canvas" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const row = cache.rowAt(item.index)
@@ -132,7 +137,7 @@ export function ClientsTable({ cache, sort, onSort, requestRange, onOpen, restor
               id: rowId(item.index),
               role: 'row',
               'aria-rowindex': item.index + 2,
-              style: { transform: `translateY(${item.start}px)` },
+              style: { transform: `translateY(${item.start - HEAD_HEIGHT}px)` },
             }
             if (row === undefined) {
               return (
