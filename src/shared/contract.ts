@@ -205,7 +205,20 @@ export interface AccountSummary {
   id: string
   label: string
   baseUrl: string
+  /** The partner organization picked; absent: the sync finds it (the token's only own organization). */
+  organizationId?: number
   hasToken: boolean
+}
+
+/** What "Test connection" found: whose token it is and which organizations it reaches. */
+export interface ConnectionReport {
+  user: { name: string; email: string }
+  /** `own`: one of the user's own organizations (could be the partner), not a client. */
+  organizations: Array<{ id: number; name: string; own: boolean }>
+  /** The partner organization found without asking; null: several (or none) of its own, the user picks. */
+  partner: number | null
+  /** The profile's current organization, to preselect. */
+  current: number | null
 }
 
 export interface AccountsOverview {
@@ -297,11 +310,29 @@ export const contract = {
         label: z.string().trim().min(1).max(80),
         token: z.string().trim().min(20).max(4096),
         baseUrl: baseUrlSchema.optional(),
+        /** The partner organization, when the token reaches several of its own (see accounts:test). */
+        organizationId: z.number().int().positive().optional(),
         /** The user read that this computer offers no protected keystore and accepts it. */
         acceptUnprotected: z.boolean().default(false),
       })
       .strict(),
   ),
+  /** Tries a token before it is saved: GET /2/profile and GET /1/accounts. */
+  'accounts:test': channel<ConnectionReport>()(
+    z.object({ token: z.string().trim().min(20).max(4096), baseUrl: baseUrlSchema.optional() }).strict(),
+  ),
+  'accounts:update': channel<AccountSummary>()(
+    z
+      .object({
+        accountId: z.uuid(),
+        label: z.string().trim().min(1).max(80).optional(),
+        baseUrl: baseUrlSchema.optional(),
+        organizationId: z.number().int().positive().nullable().optional(),
+      })
+      .strict(),
+  ),
+  /** Destructive: forgets the account, its token and its local data. */
+  'accounts:remove': channel<AccountsOverview>()(z.object({ accountId: z.uuid() }).strict()),
   'accounts:switch': channel<CacheStatus>()(z.object({ accountId: z.uuid().nullable() }).strict()),
   'accounts:setToken': channel<AccountSummary>()(
     z.object({ accountId: z.uuid(), token: z.string().trim().min(20).max(4096), acceptUnprotected: z.boolean().default(false) }).strict(),

@@ -18,6 +18,8 @@ const accountSchema = z
     label: z.string().trim().min(1).max(ACCOUNT_LABEL_MAX),
     /** Lists written before accounts had one synced from Infomaniak's API. */
     baseUrl: baseUrlSchema.default(INFOMANIAK_API),
+    /** The partner organization the user picked, when the token reaches several of its own (core/sync/organization.ts). */
+    organizationId: z.number().int().positive().optional(),
     createdAt: z.number().int().nonnegative(),
   })
   .strict()
@@ -38,6 +40,13 @@ const fileSchema = z
 type RegistryFile = z.infer<typeof fileSchema>
 
 export class RegistryError extends Error {}
+
+function parseAccount(value: unknown, outcome: string): Account {
+  const parsed = accountSchema.safeParse(value)
+  if (parsed.success) return parsed.data
+  const issue = parsed.error.issues[0]
+  throw new RegistryError(`${issue?.path.join('.') || '(account)'}: ${issue?.message}; ${outcome}`)
+}
 
 
 export class AccountRegistry {
@@ -95,19 +104,36 @@ export class AccountRegistry {
   }
 
   /** `id` lets a caller store the account's token under it before the account exists. */
-  add(label: string, now: number, options: { id?: string; baseUrl?: string } = {}): Account {
+  add(label: string, now: number, options: { id?: string; baseUrl?: string; organizationId?: number } = {}): Account {
     const file = this.read()
-    const parsed = accountSchema.safeParse({ id: options.id ?? randomUUID(), label, baseUrl: options.baseUrl, createdAt: now })
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      throw new RegistryError(`${issue?.path.join('.') || '(account)'}: ${issue?.message}; no account was added`)
-    }
-    const account = parsed.data
+    const account = parseAccount({ id: options.id ?? randomUUID(), label, baseUrl: options.baseUrl, organizationId: options.organizationId, createdAt: now }, 'no account was added')
     if (file.accounts.some((known) => known.label.toLowerCase() === account.label.toLowerCase())) {
       throw new RegistryError(`an account named "${account.label}" already exists`)
     }
     this.write({ ...file, accounts: [...file.accounts, account] })
     return account
+  }
+
+  /** A new label, API address or partner organization; `organizationId: null` lets the sync choose again. */
+  update(accountId: string, patch: { label?: string; baseUrl?: string; organizationId?: number | null }): Account {
+    const file = this.read()
+    const known = file.accounts.find((account) => account.id === accountId)
+    if (!known) throw new RegistryError(`no account with id ${accountId}`)
+    const { organizationId, ...rest } = patch
+    const merged = { ...known, ...rest, ...(organizationId === undefined ? {} : { organizationId: organizationId ?? undefined }) }
+    const account = parseAccount(merged, 'the account was left as it was')
+    if (file.accounts.some((other) => other.id !== accountId && other.label.toLowerCase() === account.label.toLowerCase())) {
+      throw new RegistryError(`an account named "${account.label}" already exists`)
+    }
+    this.write({ ...file, accounts: file.accounts.map((other) => (other.id === accountId ? account : other)) })
+    return account
+  }
+
+  /** Drops the account from the list (its token and cache are the caller's to erase). */
+  remove(accountId: string): void {
+    const file = this.read()
+    if (!file.accounts.some((account) => account.id === accountId)) throw new RegistryError(`no account with id ${accountId}`)
+    this.write({ ...file, accounts: file.accounts.filter((account) => account.id !== accountId), active: file.active === accountId ? null : file.active })
   }
 
   setActive(accountId: string | null): void {

@@ -6,6 +6,8 @@ import { join } from 'node:path'
 import { HOST_CHANNELS, type Channel, type HostChannel } from '../../shared/channels'
 import type { AccountsOverview, AccountSummary, CacheStatus, DemoSize, EventName, EventPayload, Output, ParsedInput } from '../../shared/contract'
 import { fail, ok, type Result } from '../../shared/result'
+import { testConnection } from '../accounts/connection-test'
+import { INFOMANIAK_API } from '../accounts/data-dir'
 import { AccountRegistry, type Account } from '../accounts/registry'
 import { SettingsFile } from '../settings/settings-file'
 import { NoSecretStorage, SecretStore, UnprotectedStorageRefused, type Cipher } from '../accounts/secret-store'
@@ -104,6 +106,9 @@ export class AppSession {
   private readonly handlers: HostHandlers = {
     'accounts:list': async () => ok(await this.overview()),
     'accounts:add': (input) => this.exclusive((open) => refusalAsData(() => this.add(open, input))),
+    'accounts:test': ({ token, baseUrl }) => testConnection(baseUrl ?? INFOMANIAK_API, token),
+    'accounts:update': (input) => this.exclusive((open) => refusalAsData(() => this.update(open, input))),
+    'accounts:remove': ({ accountId }) => this.exclusive((open) => refusalAsData(() => this.remove(open, accountId))),
     'accounts:switch': ({ accountId }) => this.exclusive((open) => this.switchTo(open, accountId)),
     'accounts:setToken': (input) => this.exclusive(() => refusalAsData(() => this.setToken(input))),
     'accounts:compromised': (input) => this.exclusive((open) => this.compromised(open, input)),
@@ -119,14 +124,14 @@ export class AppSession {
     return this.current.host.call(channel, input)
   }
 
-  private async add(open: OpenCore, { label, token, baseUrl, acceptUnprotected }: ParsedInput<'accounts:add'>): Promise<Result<AccountSummary>> {
+  private async add(open: OpenCore, { label, token, baseUrl, organizationId, acceptUnprotected }: ParsedInput<'accounts:add'>): Promise<Result<AccountSummary>> {
     if (this.registry.findByLabel(label)) return fail('invalid_input', `label: an account named "${label}" already exists`)
     // The token first: an account is never listed without the token it was added with.
     const id = randomUUID()
     await this.secrets.save(id, token, { acceptUnprotected })
     let account: Account
     try {
-      account = this.registry.add(label, this.now(), { id, baseUrl })
+      account = this.registry.add(label, this.now(), { id, baseUrl, organizationId })
     } catch (error) {
       this.secrets.forget(id)
       throw error
@@ -136,6 +141,27 @@ export class AppSession {
     await opened.host.call('sync:start', { mode: 'full' })
     await this.changed()
     return ok(this.summary(account))
+  }
+
+  /** A new label, address or organization; the open account's core is opened again on it, so its next sync uses them. */
+  private async update(open: OpenCore, { accountId, ...patch }: ParsedInput<'accounts:update'>): Promise<Result<AccountSummary>> {
+    if (!this.registry.find(accountId)) return unknownAccount(accountId)
+    const account = this.registry.update(accountId, patch)
+    if (open.account?.id === accountId) await this.replace(open, account)
+    await this.changed()
+    return ok(this.summary(account))
+  }
+
+  /** Forgets the account: its token, its cache files, its place in the list; the demo opens if it was open. */
+  private async remove(open: OpenCore, accountId: string): Promise<Result<AccountsOverview>> {
+    if (!this.registry.find(accountId)) return unknownAccount(accountId)
+    this.secrets.forget(accountId)
+    // Its core must let go of the file before the file can go.
+    if (open.account?.id === accountId) await this.replace(open, null)
+    this.registry.deleteCache(accountId)
+    this.registry.remove(accountId)
+    await this.changed()
+    return ok(await this.overview())
   }
 
   private async switchTo(open: OpenCore, accountId: string | null): Promise<Result<CacheStatus>> {
@@ -194,6 +220,7 @@ export class AppSession {
             ...common,
             remote: {
               baseUrl: account.baseUrl,
+              ...(account.organizationId === undefined ? {} : { organizationId: account.organizationId }),
               rateLimit: rateLimit ?? INFOMANIAK_RATE_LIMIT,
               // The test bridge (rate limit off) syncs only when asked.
               ...(rateLimit === 'off' ? {} : { syncEverySeconds: AUTO_SYNC_SECONDS }),
@@ -234,8 +261,8 @@ export class AppSession {
     }
   }
 
-  private summary({ id, label, baseUrl }: Account): AccountSummary {
-    return { id, label, baseUrl, hasToken: this.secrets.has(id) }
+  private summary({ id, label, baseUrl, organizationId }: Account): AccountSummary {
+    return { id, label, baseUrl, ...(organizationId === undefined ? {} : { organizationId }), hasToken: this.secrets.has(id) }
   }
 
   private async changed(): Promise<void> {

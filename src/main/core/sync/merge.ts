@@ -158,7 +158,7 @@ export function merge(db: BetterSqlite3.Database, plan: MergePlan): MergeOutcome
     db.exec('DELETE FROM tags WHERE id < 0')
     db.prepare(
       `DELETE FROM tags WHERE organization_id IN (SELECT value FROM json_each(:orgs))
-         AND id NOT IN (SELECT id FROM temp.stage_tags WHERE organization_id = tags.organization_id)`,
+         AND id NOT IN (SELECT id FROM temp.stage_tags)`,
     ).run({ orgs: JSON.stringify(plan.tagLists) })
     upsert(db, 'tags', 'id', 'organization_id IN (SELECT id FROM main.organizations)')
     if (plan.products === 'complete') {
