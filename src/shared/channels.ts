@@ -19,6 +19,7 @@ export const CHANNELS = [
   'events:markSeen',
   'changes:submit',
   'outbox:list',
+  'outbox:counts',
   'outbox:retry',
   'outbox:discard',
   'outbox:resolve',

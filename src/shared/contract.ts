@@ -191,11 +191,15 @@ export interface OutboxEntry {
   theirs: Record<string, unknown> | null
 }
 
-export interface OutboxOverview {
-  entries: OutboxEntry[]
+/** What the navigation's badge shows: waiting (or being sent), refused, and given up after too many attempts. */
+export interface OutboxCounts {
   pending: number
   conflicts: number
   failed: number
+}
+
+export interface OutboxOverview extends OutboxCounts {
+  entries: OutboxEntry[]
 }
 
 /** What protects stored tokens on this computer (see main/accounts/secret-store.ts). */
@@ -297,6 +301,8 @@ export const contract = {
   /** An offline change: applied to the cache at once, queued for the server. */
   'changes:submit': channel<OutboxEntry>()(z.object({ change: newChangeSchema }).strict()),
   'outbox:list': channel<OutboxOverview>()(z.object({ includeDone: z.boolean().default(false) }).strict()),
+  /** The outbox's counts alone, counted by the cache (the badge needs no entry). */
+  'outbox:counts': channel<OutboxCounts>()(empty),
   'outbox:retry': channel<OutboxEntry>()(z.object({ id: z.number().int().positive() }).strict()),
   /** Destructive: drops the change; the cache shows the server's data again after the next sync. */
   'outbox:discard': channel<OutboxEntry>()(z.object({ id: z.number().int().positive() }).strict()),
@@ -353,7 +359,7 @@ export const events = {
   'cache:changed': event<{ reason: 'demo' | 'recovered' | 'sync' | 'change' }>(),
   'sync:progress': event<SyncProgress>(),
   'sync:finished': event<{ ok: true; summary: SyncSummary } | { ok: false; error: AppError }>(),
-  'outbox:changed': event<{ pending: number; conflicts: number; failed: number }>(),
+  'outbox:changed': event<OutboxCounts>(),
   'accounts:changed': event<AccountsOverview>(),
 }
 

@@ -21,7 +21,7 @@ import { countRows } from './cache/counts'
 import { readDataset } from './cache/meta'
 import { markEventsSeen } from './events/list'
 import { ChangeRefused } from './outbox/local'
-import { discard, enqueue, NotActionable, overview, recoverInFlight, resolve, retry } from './outbox/store'
+import { discard, enqueue, NotActionable, outboxCounts, recoverInFlight, resolve, retry } from './outbox/store'
 import { readCapabilities } from './sync/capabilities'
 import { SyncJob } from './sync/job'
 import { createKysely, type Db } from './db/kysely'
@@ -149,6 +149,7 @@ export class Core {
       this.notOffered(CHANGE_FAMILY[change.kind], change.kind) ??
       this.outboxAction((state) => enqueue(state.raw, change, this.deps.now()), (sync) => sync.startPush()),
     'outbox:list': (input) => this.read('outbox:list', input),
+    'outbox:counts': (input) => this.read('outbox:counts', input),
     'outbox:retry': async ({ id }) => this.outboxAction((state) => retry(state.raw, id), (sync) => sync.startPush()),
     // The cache shows the server's data again once a sync has read it.
     'outbox:discard': async ({ id }) => this.outboxAction((state) => discard(state.raw, id), (sync) => sync.start('incremental')),
@@ -257,8 +258,7 @@ export class Core {
   }
 
   private outboxChanged(raw: BetterSqlite3.Database): void {
-    const { pending, conflicts, failed } = overview(raw, false)
-    this.deps.emit('outbox:changed', { pending, conflicts, failed })
+    this.deps.emit('outbox:changed', outboxCounts(raw))
   }
 
   /** An outbox action: refusals the user can understand are invalid input, the rest is a fault. */

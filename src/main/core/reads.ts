@@ -8,7 +8,7 @@ import { clientDetail, UnknownClient } from './clients/detail'
 import { listClients } from './clients/list'
 import type { Db } from './db/kysely'
 import { listEvents } from './events/list'
-import { overview } from './outbox/store'
+import { outboxCounts, overview } from './outbox/store'
 import type { ReadChannel } from './read-channels'
 
 export interface ReadConnection {
@@ -32,6 +32,7 @@ export const READ_HANDLERS: ReadHandlers = {
   },
   'events:list': async ({ raw }, input) => ok(listEvents(raw, input)),
   'outbox:list': async ({ raw }, { includeDone }) => ok(overview(raw, includeDone)),
+  'outbox:counts': async ({ raw }) => ok(outboxCounts(raw)),
 }
 
 export function answerRead<C extends ReadChannel>(connection: ReadConnection, channel: C, input: ParsedInput<C>): Promise<Result<Output<C>>> {

@@ -24,6 +24,8 @@ export interface Bridge {
   secret: string
   /** Direct access to the same core, for tests to compute expectations. */
   dispatch: Dispatch
+  /** Every call the page made, in arrival order (the test's own `dispatch` calls are not in it). */
+  calls: Array<{ channel: string; input: unknown }>
   close(): Promise<void>
 }
 
@@ -91,6 +93,7 @@ export async function startSessionBridge(options: SessionBridgeOptions): Promise
 async function serve(backend: Backend): Promise<Bridge> {
   const secret = randomBytes(24).toString('hex')
   const { dispatch } = backend
+  const calls: Bridge['calls'] = []
   const streams = new Set<ServerResponse>()
   backend.onEvent((event, payload) => {
     for (const stream of streams) stream.write(`data: ${JSON.stringify({ event, payload })}\n\n`)
@@ -103,6 +106,7 @@ async function serve(backend: Backend): Promise<Bridge> {
       if (given !== secret) return void response.writeHead(403).end()
       if (url.pathname === '/__bridge/invoke' && request.method === 'POST') {
         const { channel, input } = JSON.parse(await readBody(request)) as { channel: string; input: unknown }
+        calls.push({ channel, input })
         const result = await dispatch(channel, input)
         return void response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result))
       }
@@ -131,6 +135,7 @@ async function serve(backend: Backend): Promise<Bridge> {
     url: `http://127.0.0.1:${port}/`,
     secret,
     dispatch,
+    calls,
     async close() {
       for (const stream of streams) stream.end()
       await new Promise<void>((resolve) => server.close(() => resolve()))

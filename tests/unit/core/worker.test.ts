@@ -61,6 +61,7 @@ const SAMPLE_INPUTS: { [C in Channel]: Input<C> } = {
   'events:markSeen': { ids: 'all' },
   'changes:submit': { change: { kind: 'tag.create', organizationId: 999_999, name: 'Nowhere', color: 1 } },
   'outbox:list': {},
+  'outbox:counts': {},
   'outbox:retry': { id: 1 },
   'outbox:discard': { id: 1 },
   'outbox:resolve': { id: 1, keep: 'mine' },

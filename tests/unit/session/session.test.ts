@@ -238,6 +238,8 @@ describe('demo:generate', () => {
     expect(await h.value('cache:status', {})).toMatchObject({ state: 'ready', dataset: { kind: 'account' } })
     expect(await h.value('clients:list', {})).toMatchObject({ total: 200 })
     expect(await h.value('outbox:list', {})).toMatchObject({ pending: 1, entries: [{ change: { kind: 'tag.create', name: 'Not sent yet' } }] })
+    // The badge's own query counts the same.
+    expect(await h.value('outbox:counts', {})).toEqual({ pending: 1, conflicts: 0, failed: 0 })
   })
 })
 

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto'
 import type BetterSqlite3 from 'better-sqlite3'
 import type { Selectable } from 'kysely'
 import { changeSchema, type Change } from '../../../shared/changes'
-import type { OutboxEntry, OutboxOverview } from '../../../shared/contract'
+import type { OutboxCounts, OutboxEntry, OutboxOverview } from '../../../shared/contract'
 import type { OutboxState } from '../../../shared/domain'
 import type { OutboxTable } from '../db/schema'
 import { applyLocally, clientOf } from './local'
@@ -66,13 +66,16 @@ export function enqueue(db: BetterSqlite3.Database, change: Change, now: number)
 
 export function overview(db: BetterSqlite3.Database, includeDone: boolean): OutboxOverview {
   const rows = db.prepare(`${SELECT} ${includeDone ? '' : `WHERE x.state IN ${LIVE}`} ORDER BY x.id`).all() as OutboxRecord[]
-  const counts = db
+  return { entries: rows.map(toEntry), ...outboxCounts(db) }
+}
+
+export function outboxCounts(db: BetterSqlite3.Database): OutboxCounts {
+  return db
     .prepare(
       `SELECT count(*) FILTER (WHERE state IN ('pending', 'in_flight')) AS pending, count(*) FILTER (WHERE state = 'conflict') AS conflicts,
          count(*) FILTER (WHERE state = 'failed') AS failed FROM outbox`,
     )
-    .get() as { pending: number; conflicts: number; failed: number }
-  return { entries: rows.map(toEntry), ...counts }
+    .get() as OutboxCounts
 }
 
 /**

@@ -11,23 +11,42 @@ export type CacheInfoState =
 
 interface CacheInfoValue {
   state: CacheInfoState
-  /** Bumped when the cache's content was replaced (demo generated, recovered): lists must refetch. */
+  /** Bumped on every `cache:changed` (a change made here or elsewhere, a sync, a new demo, a recovery): lists must refetch. */
   generation: number
+  /**
+   * Bumped when the outbox may have changed: on `outbox:changed`, and on a
+   * `cache:changed` that does not follow one (the core sends `outbox:changed`
+   * just before every `cache:changed` of a change, so counting both would read
+   * the outbox twice).
+   */
+  outboxGeneration: number
   reload(): void
-  /** This window changed the cache itself (an offline change, a discarded one): lists must refetch. */
-  invalidate(): void
 }
 
 const CacheInfoContext = createContext<CacheInfoValue | null>(null)
 
-/** One `cache:info` for the whole shell (badge, counts, settings), refreshed on `cache:changed` and `cache:status`. */
+/**
+ * One `cache:info` for the whole shell (badge, counts, settings), refreshed on
+ * `cache:changed` and `cache:status`. The core announces every change, this
+ * window's own included: screens never refresh themselves after a change, or
+ * every read would be made twice.
+ */
 export function CacheInfoProvider({ children }: { children: ReactNode }) {
   const api = useApi()
   const [state, setState] = useState<CacheInfoState>({ status: 'loading' })
   const [generation, setGeneration] = useState(0)
+  const [outboxGeneration, setOutboxGeneration] = useState(0)
   const [attempt, setAttempt] = useState(0)
 
-  useEffect(() => api.subscribe('cache:changed', () => setGeneration((n) => n + 1)), [api])
+  useEffect(
+    () =>
+      api.subscribe('cache:changed', ({ reason }) => {
+        setGeneration((n) => n + 1)
+        if (reason !== 'change') setOutboxGeneration((n) => n + 1)
+      }),
+    [api],
+  )
+  useEffect(() => api.subscribe('outbox:changed', () => setOutboxGeneration((n) => n + 1)), [api])
   // Status pushes (e.g. the integrity check finished) change the info, not the data.
   useEffect(() => api.subscribe('cache:status', () => setAttempt((n) => n + 1)), [api])
 
@@ -45,8 +64,7 @@ export function CacheInfoProvider({ children }: { children: ReactNode }) {
   }, [api, generation, attempt])
 
   const reload = useCallback(() => setAttempt((n) => n + 1), [])
-  const invalidate = useCallback(() => setGeneration((n) => n + 1), [])
-  return <CacheInfoContext.Provider value={{ state, generation, reload, invalidate }}>{children}</CacheInfoContext.Provider>
+  return <CacheInfoContext.Provider value={{ state, generation, outboxGeneration, reload }}>{children}</CacheInfoContext.Provider>
 }
 
 export function useCacheInfo(): CacheInfoValue {

@@ -1,10 +1,8 @@
-import { createContext, useCallback, useContext, useEffect, type ReactNode } from 'react'
-import type { EventPayload } from '../../../shared/contract'
+import { createContext, useCallback, useContext, type ReactNode } from 'react'
+import type { OutboxCounts } from '../../../shared/contract'
 import { useApi } from '../api/ApiContext'
 import { useCacheInfo } from '../app/CacheInfoContext'
 import { useCoreLoad } from '../app/useCoreLoad'
-
-export type OutboxCounts = EventPayload<'outbox:changed'>
 
 interface CountsValue {
   /** Partnership changes not yet seen; null while unknown (not read yet, or the read failed). */
@@ -21,7 +19,7 @@ const CountsContext = createContext<CountsValue | null>(null)
 export function CountsProvider({ children }: { children: ReactNode }) {
   const api = useApi()
   // A sync that found changes ends with `cache:changed`, which bumps the generation.
-  const { generation } = useCacheInfo()
+  const { generation, outboxGeneration } = useCacheInfo()
   const events = useCoreLoad(
     async () => {
       const result = await api.call('events:list', { offset: 0, limit: 1, unseenOnly: true })
@@ -29,19 +27,9 @@ export function CountsProvider({ children }: { children: ReactNode }) {
     },
     generation,
   )
-  const outbox = useCoreLoad(
-    async () => {
-      const result = await api.call('outbox:list', { includeDone: false })
-      if (!result.ok) return result
-      const { pending, conflicts, failed } = result.value
-      return { ok: true as const, value: { pending, conflicts, failed } }
-    },
-    generation,
-  )
+  const outbox = useCoreLoad(() => api.call('outbox:counts', {}), outboxGeneration)
   const setEventsValue = events.set
   const setOutboxValue = outbox.set
-
-  useEffect(() => api.subscribe('outbox:changed', (counts) => setOutboxValue(() => counts)), [api, setOutboxValue])
 
   const setUnseenEvents = useCallback((unseen: number) => setEventsValue(() => unseen), [setEventsValue])
   const setOutbox = useCallback((counts: OutboxCounts) => setOutboxValue(() => counts), [setOutboxValue])

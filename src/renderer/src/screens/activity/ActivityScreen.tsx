@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useId, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PartnershipEventPage, PartnershipEventRow } from '../../../../shared/contract'
 import type { AppError } from '../../../../shared/result'
@@ -37,7 +37,7 @@ export function ActivityScreen({ onOpenOutbox }: { onOpenOutbox(): void }) {
   const { t } = useTranslation()
   const api = useApi()
   const format = useFormatters()
-  const { generation, invalidate } = useCacheInfo()
+  const { generation, outboxGeneration } = useCacheInfo()
   const { setUnseenEvents } = useCounts()
   const [unseenOnly, setUnseenOnly] = useState(false)
   const [shown, setShown] = useState(PAGE)
@@ -54,9 +54,7 @@ export function ActivityScreen({ onOpenOutbox }: { onOpenOutbox(): void }) {
   const page = list.value
 
   // The user's answers to invitations, sent or waiting: the outbox keeps them all.
-  const outbox = useCoreLoad(() => api.call('outbox:list', { includeDone: true }), generation)
-  const reloadOutbox = outbox.reload
-  useEffect(() => api.subscribe('outbox:changed', () => reloadOutbox()), [api, reloadOutbox])
+  const outbox = useCoreLoad(() => api.call('outbox:list', { includeDone: true }), outboxGeneration)
   const answers = useMemo(() => invitationAnswers(outbox.value?.entries ?? []), [outbox.value])
   const [answering, setAnswering] = useState<number | null>(null)
   const [answerFailure, setAnswerFailure] = useState<AnswerFailure | null>(null)
@@ -69,10 +67,9 @@ export function ActivityScreen({ onOpenOutbox }: { onOpenOutbox(): void }) {
     const kind = how === 'accept' ? 'invitation.accept' : 'invitation.decline'
     const result = await api.call('changes:submit', { change: { kind, partnershipId: row.partnershipId } })
     setAnswering(null)
+    // Applied to the local data at once, which the core announces: the lists show it before Infomaniak has it.
     if (result.ok) {
       outbox.set((value) => value && { ...value, entries: [...value.entries, result.value] })
-      // Applied to the local data at once: the lists show it before Infomaniak has it.
-      invalidate()
     } else {
       setAnswerFailure({ partnershipId: row.partnershipId, error: result.error, retry: () => void answer(row, how) })
     }

@@ -34,7 +34,7 @@ const DEFAULT_COLOR = '#2f80ed'
 export function ClientDetailPanel({ clientId, onClose }: { clientId: number; onClose(): void }) {
   const { t } = useTranslation()
   const api = useApi()
-  const { generation, invalidate } = useCacheInfo()
+  const { generation } = useCacheInfo()
   const detail = useCoreLoad(() => api.call('clients:get', { id: clientId }), `${clientId}:${generation}`)
   useReadDetailsOnOpen(clientId, detail.value?.detailsAt)
   const [busy, setBusy] = useState(false)
@@ -46,8 +46,8 @@ export function ClientDetailPanel({ clientId, onClose }: { clientId: number; onC
     const release = holdBusy()
     const result = await api.call('changes:submit', { change })
     setBusy(false)
-    if (result.ok) invalidate()
-    else setFailure({ section, message: result.error.message, notOffered: result.error.code === 'not_offered' })
+    // On success the core announces the change, which reads the panel again.
+    if (!result.ok) setFailure({ section, message: result.error.message, notOffered: result.error.code === 'not_offered' })
     release()
     return result.ok
   }

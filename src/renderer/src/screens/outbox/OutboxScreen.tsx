@@ -27,7 +27,8 @@ export function OutboxScreen() {
   const { t } = useTranslation()
   const api = useApi()
   const format = useFormatters()
-  const { generation, invalidate } = useCacheInfo()
+  // The outbox's own generation: its changes come with `outbox:changed`, which a push sends too.
+  const { outboxGeneration } = useCacheInfo()
   const { setOutbox } = useCounts()
   const [includeDone, setIncludeDone] = useState(false)
   const [busyId, setBusyId] = useState<number | 'push' | null>(null)
@@ -36,9 +37,8 @@ export function OutboxScreen() {
   const [discarding, setDiscarding] = useState<OutboxEntry | null>(null)
   const includeId = useId()
 
-  const list = useCoreLoad(() => api.call('outbox:list', { includeDone }), `${generation}:${includeDone}`)
+  const list = useCoreLoad(() => api.call('outbox:list', { includeDone }), `${outboxGeneration}:${includeDone}`)
   const { reload } = list
-  useEffect(() => api.subscribe('outbox:changed', () => reload()), [api, reload])
   const overview = list.value
   useEffect(() => {
     if (overview !== null) setOutbox({ pending: overview.pending, conflicts: overview.conflicts, failed: overview.failed })
@@ -55,14 +55,13 @@ export function OutboxScreen() {
           ? await api.call('outbox:discard', { id: entry.id })
           : await api.call('outbox:resolve', { id: entry.id, keep: what === 'keepMine' ? 'mine' : 'theirs' })
     setBusyId(null)
+    // Done: the core announces the change, which reads the list (and the others) again.
     if (result.ok) {
       list.set((value) => value && replaceEntry(value, result.value, includeDone))
-      // Keeping mine applies it again; taking theirs puts the server's version back: the lists show it.
-      if (what === 'keepMine' || what === 'takeTheirs') invalidate()
     } else {
       setFailure({ entryId: entry.id, error: result.error, retry: () => void act(entry, what) })
+      reload()
     }
-    reload()
     release()
   }
 
