@@ -143,6 +143,7 @@ async function sessionRoute(): Promise<Route> {
     notSentWhenValid: {
       ...NOT_SENT_WHEN_VALID,
       'accounts:add': 'opens a new account and starts a full sync against the URL given, or Infomaniak’s; session.test.ts runs it against the local server',
+      'accounts:test': 'sends the token to the URL given, or Infomaniak’s; account-connection.test.ts runs it against the local server',
     },
     close: () => session.close(),
   }

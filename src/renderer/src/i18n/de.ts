@@ -92,6 +92,12 @@ export const de = {
     errorBody: 'Die lokale Engine hat nicht wie erwartet geantwortet: {{message}}',
   },
   cacheProblem: {
+    unopenableTitle: 'Der lokale Cache kann nicht geöffnet werden',
+    unopenableBody: 'Partner Desk konnte die Datei mit Ihrer lokalen Kopie der Daten nicht öffnen: {{message}}',
+    unopenableAdvice: 'Prüfen Sie, ob die Datei und ihr Ordner Ihnen gehören und beschreibbar sind. Partner Desk kann auch beiseitelegen, was an der Stelle der Datei liegt (es wird aufbewahrt, nicht gelöscht), und mit einem neuen, leeren Cache beginnen. Die Daten von Infomaniak lassen sich erneut herunterladen.',
+    unopenableRecover: 'Beiseitelegen und neu beginnen',
+    unopenableConfirmBody: 'Was an der Stelle der Cache-Datei liegt, wird umbenannt und neben dem neuen Cache aufbewahrt. Noch nicht an Infomaniak gesendete Änderungen bleiben nur dort.',
+    unopenableRecovering: 'Wird beiseitegelegt…',
     corruptTitle: 'Der lokale Cache ist beschädigt',
     corruptBody:
       'Die Datei mit Ihrer lokalen Kopie der Daten kann nicht gelesen werden. Die Prüfung meldete: {{message}}',
@@ -468,6 +474,10 @@ export const de = {
       failed: 'Der Token konnte nicht gespeichert werden: {{message}}',
     },
     problems: {
+      baseUrlInsecure: 'Verwenden Sie https://. Einfaches http:// ist nur für einen Testserver auf diesem Computer (127.0.0.1, localhost oder [::1]).',
+      baseUrlCredentials: 'Entfernen Sie Benutzername und Passwort (user:pass@) aus der Adresse: Das Token ist die einzige gesendete Anmeldeinformation.',
+      baseUrlQuery: 'Entfernen Sie die Abfrage (ab «?») aus der Adresse.',
+      baseUrlFragment: 'Entfernen Sie das Fragment (ab «#») aus der Adresse.',
       labelRequired: 'Geben Sie dem Konto einen Namen.',
       labelTooLong: 'Der Name darf höchstens 80 Zeichen lang sein.',
       labelTaken: 'Ein anderes Konto hat bereits diesen Namen.',

@@ -93,6 +93,12 @@ export const es = {
     errorBody: 'El motor local no ha respondido como se esperaba: {{message}}',
   },
   cacheProblem: {
+    unopenableTitle: 'No se puede abrir la caché local',
+    unopenableBody: 'Partner Desk no pudo abrir el archivo que contiene su copia local de los datos: {{message}}',
+    unopenableAdvice: 'Compruebe que el archivo y su carpeta le pertenecen y se pueden escribir. Partner Desk también puede apartar lo que ocupa el lugar del archivo (se conserva, no se borra) y empezar con una caché nueva y vacía. Los datos de Infomaniak pueden descargarse de nuevo.',
+    unopenableRecover: 'Apartarlo y empezar de nuevo',
+    unopenableConfirmBody: 'Lo que ocupa el lugar del archivo de caché se renombrará y se conservará junto a la nueva caché. Los cambios aún no enviados a Infomaniak solo quedan allí.',
+    unopenableRecovering: 'Apartando…',
     corruptTitle: 'La caché local está dañada',
     corruptBody:
       'El archivo que contiene la copia local de sus datos no se puede leer. La comprobación indicó: {{message}}',
@@ -477,6 +483,10 @@ export const es = {
       failed: 'No se ha podido guardar el token: {{message}}',
     },
     problems: {
+      baseUrlInsecure: 'Use https://. El http:// simple solo es para un servidor de pruebas en este ordenador (127.0.0.1, localhost o [::1]).',
+      baseUrlCredentials: 'Quite de la dirección el nombre de usuario y la contraseña (user:pass@): el token es la única credencial que se envía.',
+      baseUrlQuery: 'Quite de la dirección la consulta (desde «?»).',
+      baseUrlFragment: 'Quite de la dirección el fragmento (desde «#»).',
       labelRequired: 'Dé un nombre a la cuenta.',
       labelTooLong: 'El nombre puede tener como máximo 80 caracteres.',
       labelTaken: 'Otra cuenta ya tiene este nombre.',

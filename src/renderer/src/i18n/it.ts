@@ -93,6 +93,12 @@ export const it = {
     errorBody: 'Il motore locale non ha risposto come previsto: {{message}}',
   },
   cacheProblem: {
+    unopenableTitle: 'Impossibile aprire la cache locale',
+    unopenableBody: 'Partner Desk non è riuscito ad aprire il file che contiene la copia locale dei Suoi dati: {{message}}',
+    unopenableAdvice: 'Verifichi che il file e la sua cartella Le appartengano e siano scrivibili. Partner Desk può anche mettere da parte ciò che occupa il posto del file (viene conservato, non eliminato) e ripartire da una cache nuova e vuota. I dati di Infomaniak possono essere scaricati di nuovo.',
+    unopenableRecover: 'Metterlo da parte e ripartire',
+    unopenableConfirmBody: 'Ciò che occupa il posto del file della cache sarà rinominato e conservato accanto alla nuova cache. Le modifiche non ancora inviate a Infomaniak restano solo lì.',
+    unopenableRecovering: 'Messa da parte…',
     corruptTitle: 'La cache locale è danneggiata',
     corruptBody:
       'Il file che contiene la copia locale dei suoi dati non è leggibile. La verifica ha segnalato: {{message}}',
@@ -477,6 +483,10 @@ export const it = {
       failed: 'Non è stato possibile salvare il token: {{message}}',
     },
     problems: {
+      baseUrlInsecure: 'Usi https://. Il semplice http:// è riservato a un server di prova su questo computer (127.0.0.1, localhost o [::1]).',
+      baseUrlCredentials: 'Tolga dall’indirizzo nome utente e password (user:pass@): il token è l’unica credenziale inviata.',
+      baseUrlQuery: 'Tolga dall’indirizzo la query (da «?» in poi).',
+      baseUrlFragment: 'Tolga dall’indirizzo il frammento (da «#» in poi).',
       labelRequired: "Dia un nome all'account.",
       labelTooLong: 'Il nome può contenere al massimo 80 caratteri.',
       labelTaken: 'Un altro account ha già questo nome.',
