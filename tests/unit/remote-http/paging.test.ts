@@ -78,6 +78,13 @@ describe('paged', () => {
     expect(pages.map((p) => p.items.length)).toEqual([2, 2, 1])
   })
 
+  it('takes an answer without paging fields for the whole list (the document requires none of them)', async () => {
+    server.answer((_hit, response) => reply(response, 200, { result: 'success', data: PRODUCTS }))
+    const { api } = harness(server.url)
+    expect((await listProducts(api)).map(({ page, pages, total, items }) => [page, pages, total, items.length])).toEqual([[1, 1, 5, 5]])
+    expect(server.hits).toHaveLength(1)
+  })
+
   it('yields one empty page for an empty list', async () => {
     for (const pagesWhenEmpty of [0, 1]) {
       server.answer(pagedList([], { tamper: (e) => ({ ...e, pages: pagesWhenEmpty }) }))
@@ -234,9 +241,9 @@ describe('paged answers that cannot be trusted', () => {
       'GET /1/products page 2: data[1].expired_at: expected number, received string',
     ],
     [
-      'missing paging fields',
+      'a paging field missing beside the others',
       onPage(1, ({ total: _, ...rest }) => rest),
-      'GET /1/products page 1: total: expected number, received undefined',
+      'GET /1/products page 1: total: missing while the other paging fields are there',
     ],
   ]
   it.each(cases)('%s is malformed, naming the endpoint and page', async (_what, tamper, message) => {

@@ -15,18 +15,31 @@ export interface Page<T> extends PageMeta {
 
 const count = z.number().int().min(0)
 
+const PAGING_FIELDS = ['total', 'page', 'pages', 'items_per_page'] as const
+
 /**
  * A paged answer: the items in `data`, the paging fields beside it in the
- * envelope (where Infomaniak's own clients read them).
+ * envelope (where Infomaniak's own clients read them). The published
+ * document requires none of them: an answer with none is the whole list,
+ * one page of one. One with some but not all cannot be read either way.
  */
 export function pageEnvelope<T>(itemSchema: z.ZodType<T>): z.ZodType<PageEnvelope<T>> {
-  return z.object({
-    data: z.array(itemSchema),
-    total: count,
-    page: z.number().int().min(1),
-    pages: count,
-    items_per_page: z.number().int().min(1),
-  })
+  return z
+    .object({
+      data: z.array(itemSchema),
+      total: count.optional(),
+      page: z.number().int().min(1).optional(),
+      pages: count.optional(),
+      items_per_page: z.number().int().min(1).optional(),
+    })
+    .transform((body, ctx): PageEnvelope<T> => {
+      const { data, total, page, pages, items_per_page } = body
+      if (total !== undefined && page !== undefined && pages !== undefined && items_per_page !== undefined) return { data, total, page, pages, items_per_page }
+      const missing = PAGING_FIELDS.filter((field) => body[field] === undefined)
+      if (missing.length === PAGING_FIELDS.length) return { data, total: data.length, page: 1, pages: 1, items_per_page: Math.max(1, data.length) }
+      for (const field of missing) ctx.addIssue({ code: 'custom', message: 'missing while the other paging fields are there', path: [field] })
+      return z.NEVER
+    })
 }
 
 export interface PageEnvelope<T> {
