@@ -114,13 +114,17 @@ function useReadDetailsOnOpen(clientId: number, detailsAt: number | null | undef
 function Facts({ detail }: { detail: ClientDetail }) {
   const { t } = useTranslation()
   const format = useFormatters()
+  // The demo data has no Infomaniak record behind it to read.
+  const account = useSync().availability.kind === 'ready'
   const { client } = detail
   return (
     <dl className="facts client-facts" data-testid="client-detail-facts">
-      <div className="facts-row">
-        <dt>{t('clientDetail.detailsAsOf')}</dt>
-        <dd data-testid="client-detail-details-at">{detail.detailsAt === null ? t('clientDetail.detailsNotRead') : format.dateTime(detail.detailsAt)}</dd>
-      </div>
+      {account && (
+        <div className="facts-row">
+          <dt>{t('clientDetail.detailsAsOf')}</dt>
+          <dd data-testid="client-detail-details-at">{detail.detailsAt === null ? t('clientDetail.detailsNotRead') : format.dateTime(detail.detailsAt)}</dd>
+        </div>
+      )}
       <div className="facts-row">
         <dt>{t('clients.columns.vatNumber')}</dt>
         <dd data-testid="client-detail-vat">{client.vatNumber ?? t('common.none')}</dd>
