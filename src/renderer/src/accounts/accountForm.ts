@@ -1,5 +1,5 @@
 import { baseUrlProblem as sharedBaseUrlProblem } from '../../../shared/base-url'
-import type { Input } from '../../../shared/contract'
+import type { ConnectionReport, Input } from '../../../shared/contract'
 
 // The same limits as the contract's `accounts:add` and `accounts:setToken`,
 // checked before sending so the user is told which field is wrong, in words.
@@ -63,12 +63,29 @@ export function accountProblems(draft: AccountDraft, takenLabels: readonly strin
 
 export const hasProblems = (problems: AccountProblems): boolean => Object.keys(problems).length > 0
 
-export function addAccountInput(draft: AccountDraft, acceptUnprotected: boolean): Input<'accounts:add'> {
+export function addAccountInput(draft: AccountDraft, acceptUnprotected: boolean, organizationId: number | null = null): Input<'accounts:add'> {
   const baseUrl = draft.baseUrl.trim()
   return {
     label: draft.label.trim(),
     token: draft.token.trim(),
     ...(baseUrl === '' ? {} : { baseUrl }),
+    ...(organizationId === null ? {} : { organizationId }),
     acceptUnprotected,
   }
 }
+
+/** What a connection test tried: a new token or address needs a new test. */
+export const connectionKey = (draft: AccountDraft): string => JSON.stringify([draft.token.trim(), draft.baseUrl.trim()])
+
+/**
+ * The partner organization a tested token leads to: the one found without
+ * asking, else the one the user picked among the token's own; null while the
+ * user has yet to pick.
+ */
+export function partnerOf(report: ConnectionReport, picked: number | null): number | null {
+  if (report.partner !== null) return report.partner
+  return report.organizations.some((org) => org.own && org.id === picked) ? picked : null
+}
+
+/** Sent with the account only when the user had to pick (the sync finds a sole own organization itself). */
+export const pickedOrganization = (report: ConnectionReport, picked: number | null): number | null => (report.partner === null ? partnerOf(report, picked) : null)

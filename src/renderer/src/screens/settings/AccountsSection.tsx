@@ -1,8 +1,11 @@
 import { useEffect, useId, useRef, useState, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AccountSummary, AccountsOverview } from '../../../../shared/contract'
+import type { AccountSummary, AccountsOverview, ConnectionReport } from '../../../../shared/contract'
 import type { AppError } from '../../../../shared/result'
-import { accountProblems, addAccountInput, hasProblems, type AccountDraft, type AccountProblems } from '../../accounts/accountForm'
+import { accountProblems, addAccountInput, connectionKey, hasProblems, partnerOf, pickedOrganization, type AccountDraft, type AccountProblems } from '../../accounts/accountForm'
+import { ConnectionResult } from '../../accounts/ConnectionResult'
+import { EditAccountDialog } from '../../accounts/EditAccountDialog'
+import { useApi } from '../../api/ApiContext'
 import { TokenDialog } from '../../accounts/TokenDialog'
 import { UnprotectedConsent } from '../../accounts/UnprotectedConsent'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
@@ -82,6 +85,17 @@ function AccountList({ overview, onNotice }: { overview: AccountsOverview; onNot
   const [switchFailure, setSwitchFailure] = useState<{ error: AppError; accountId: string | null } | null>(null)
   const [replacing, setReplacing] = useState<AccountSummary | null>(null)
   const [compromised, setCompromised] = useState<AccountSummary | null>(null)
+  const [editing, setEditing] = useState<AccountSummary | null>(null)
+  const [removing, setRemoving] = useState<AccountSummary | null>(null)
+  const [removeError, setRemoveError] = useState<AppError | null>(null)
+  const api = useApi()
+
+  const remove = async (account: AccountSummary): Promise<void> => {
+    setRemoveError(null)
+    const result = await api.call('accounts:remove', { accountId: account.id })
+    setRemoving(null)
+    if (!result.ok) setRemoveError(result.error)
+  }
 
   const open = async (accountId: string | null): Promise<void> => {
     setSwitchFailure(null)
@@ -160,11 +174,35 @@ function AccountList({ overview, onNotice }: { overview: AccountsOverview; onNot
                 >
                   {t('accounts.compromised')}
                 </button>
+                <button type="button" className="button" onClick={() => setEditing(account)} data-testid="account-edit">
+                  {t('accounts.edit')}
+                </button>
+                <button type="button" className="button button-danger-quiet" onClick={() => setRemoving(account)} data-testid="account-remove">
+                  {t('accounts.remove')}
+                </button>
               </div>
             </li>
           )
         })}
       </ul>
+      {removeError && <InlineError message={t('accounts.removeFailed', { message: removeError.message })} onDismiss={() => setRemoveError(null)} />}
+      {editing && (
+        <EditAccountDialog
+          account={editing}
+          otherLabels={overview.accounts.filter((account) => account.id !== editing.id).map((account) => account.label)}
+          onDone={() => setEditing(null)}
+        />
+      )}
+      {removing && (
+        <ConfirmDialog
+          title={t('accounts.removeTitle', { label: removing.label })}
+          body={t('accounts.removeBody')}
+          confirmLabel={t('accounts.removeConfirm')}
+          onConfirm={() => void remove(removing)}
+          onCancel={() => setRemoving(null)}
+          testId="account-remove-dialog"
+        />
+      )}
       {replacing && (
         <TokenDialog
           account={replacing}
@@ -274,6 +312,11 @@ function AddAccountForm({
   const [advanced, setAdvanced] = useState(false)
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<AppError | null>(null)
+  const api = useApi()
+  const [tested, setTested] = useState<{ key: string; report: ConnectionReport } | null>(null)
+  const [picked, setPicked] = useState<number | null>(null)
+  const [testing, setTesting] = useState(false)
+  const [pickMissing, setPickMissing] = useState(false)
   const tokenRef = useRef<HTMLInputElement>(null)
   const baseUrlRef = useRef<HTMLInputElement>(null)
   const consentRef = useRef<HTMLInputElement>(null)
@@ -289,8 +332,36 @@ function AddAccountForm({
     })
   }
 
+  /** Tries the token (GET /2/profile, GET /1/accounts) before anything is stored; null when it failed, said in place. */
+  const test = async (): Promise<ConnectionReport | null> => {
+    const key = connectionKey(draft)
+    if (tested?.key === key) return tested.report
+    setTesting(true)
+    const { token, baseUrl } = addAccountInput(draft, false)
+    const result = await api.call('accounts:test', { token, ...(baseUrl === undefined ? {} : { baseUrl }) })
+    setTesting(false)
+    if (!result.ok) {
+      setTested(null)
+      setError(result.error)
+      return null
+    }
+    setTested({ key, report: result.value })
+    const current = result.value.organizations.find((org) => org.own && org.id === result.value.current)
+    setPicked(current?.id ?? null)
+    return result.value
+  }
+
+  const testOnly = async (): Promise<void> => {
+    setError(null)
+    const found = accountProblems(draft, overview.accounts.map((account) => account.label))
+    const connection = { ...(found.token ? { token: found.token } : {}), ...(found.baseUrl ? { baseUrl: found.baseUrl } : {}) }
+    setProblems(connection)
+    if (!hasProblems(connection)) await test()
+  }
+
   const submit = async (): Promise<void> => {
     setError(null)
+    setPickMissing(false)
     const found = accountProblems(
       draft,
       overview.accounts.map((account) => account.label),
@@ -306,9 +377,16 @@ function AddAccountForm({
       }
       return
     }
+    // The token is tried first: an account is saved only once its token answered.
+    const report = await test()
+    if (report === null) return
+    if (partnerOf(report, picked) === null) {
+      setPickMissing(true)
+      return
+    }
     setSaving(true)
     // On success the app opens the new account (its first sync starts) and this screen is replaced.
-    const result = await add(addAccountInput(draft, acceptUnprotected))
+    const result = await add(addAccountInput(draft, acceptUnprotected, pickedOrganization(report, picked)))
     setSaving(false)
     if (result.ok) {
       // The token is never kept once stored.
@@ -418,13 +496,31 @@ function AddAccountForm({
           testIdPrefix="account"
         />
       )}
+      {tested?.key === connectionKey(draft) && (
+        <ConnectionResult
+          report={tested.report}
+          picked={picked}
+          onPick={(id) => {
+            setPicked(id)
+            setPickMissing(false)
+          }}
+        />
+      )}
+      {pickMissing && (
+        <p className="field-error" role="alert" data-testid="account-pick-missing">
+          {t('accounts.pickRequired')}
+        </p>
+      )}
       {error && (
         <p className="inline-error" role="alert" data-testid="account-add-error">
           {t('accounts.addFailed', { message: error.message })}
         </p>
       )}
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={saving} data-testid="account-add-submit">
+        <button type="button" className="button" disabled={saving || testing} onClick={() => void testOnly()} data-testid="account-test">
+          {testing ? t('accounts.testing') : t('accounts.test')}
+        </button>
+        <button type="submit" className="button button-primary" disabled={saving || testing} data-testid="account-add-submit">
           {saving ? t('accounts.adding') : t('accounts.add')}
         </button>
       </div>
