@@ -4,7 +4,7 @@ import type { AccountSummary } from '../../../shared/contract'
 import type { AppError } from '../../../shared/result'
 import { useApi } from '../api/ApiContext'
 import { Dialog } from '../components/Dialog'
-import { accountProblems, hasProblems } from './accountForm'
+import { baseUrlProblem, labelProblem } from './accountForm'
 
 /** A new label or API address for an account; the token stays as it is (it has its own dialog). */
 export function EditAccountDialog({ account, otherLabels, onDone }: { account: AccountSummary; otherLabels: readonly string[]; onDone(): void }) {
@@ -15,11 +15,11 @@ export function EditAccountDialog({ account, otherLabels, onDone }: { account: A
   const [baseUrl, setBaseUrl] = useState(account.baseUrl)
   const [error, setError] = useState<AppError | null>(null)
   const [saving, setSaving] = useState(false)
-  // The token is not edited here: a placeholder long enough passes its check.
-  const problems = accountProblems({ label, baseUrl, token: 'x'.repeat(20) }, otherLabels)
+  const problems = { label: labelProblem(label, otherLabels), baseUrl: baseUrlProblem(baseUrl) }
+  const invalid = problems.label !== null || problems.baseUrl !== null
 
   const save = async (): Promise<void> => {
-    if (hasProblems(problems)) return
+    if (invalid) return
     setSaving(true)
     const result = await api.call('accounts:update', { accountId: account.id, label: label.trim(), baseUrl: baseUrl.trim() })
     setSaving(false)
@@ -56,7 +56,7 @@ export function EditAccountDialog({ account, otherLabels, onDone }: { account: A
           <button type="button" className="button" onClick={onDone}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="button button-primary" disabled={saving || hasProblems(problems)} data-testid="account-edit-save">
+          <button type="submit" className="button button-primary" disabled={saving || invalid} data-testid="account-edit-save">
             {t('accounts.save')}
           </button>
         </div>

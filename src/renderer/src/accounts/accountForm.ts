@@ -48,12 +48,18 @@ export function baseUrlProblem(baseUrl: string): BaseUrlProblem | null {
   return problem === null ? null : BASE_URL_PROBLEMS[problem]
 }
 
+export function labelProblem(text: string, takenLabels: readonly string[] = []): LabelProblem | null {
+  const label = text.trim()
+  if (label === '') return 'labelRequired'
+  if (label.length > LABEL_MAX) return 'labelTooLong'
+  if (takenLabels.some((taken) => taken.toLowerCase() === label.toLowerCase())) return 'labelTaken'
+  return null
+}
+
 export function accountProblems(draft: AccountDraft, takenLabels: readonly string[] = []): AccountProblems {
   const problems: AccountProblems = {}
-  const label = draft.label.trim()
-  if (label === '') problems.label = 'labelRequired'
-  else if (label.length > LABEL_MAX) problems.label = 'labelTooLong'
-  else if (takenLabels.some((taken) => taken.toLowerCase() === label.toLowerCase())) problems.label = 'labelTaken'
+  const label = labelProblem(draft.label, takenLabels)
+  if (label !== null) problems.label = label
   const token = tokenProblem(draft.token)
   if (token !== null) problems.token = token
   const baseUrl = baseUrlProblem(draft.baseUrl)
