@@ -32,6 +32,7 @@ export const CHANNELS = [
   'accounts:switch',
   'accounts:setToken',
   'accounts:compromised',
+  'desktop:notify',
 ] as const
 
 /**
@@ -49,6 +50,7 @@ export const HOST_CHANNELS = [
   'accounts:compromised',
   'settings:get',
   'settings:set',
+  'desktop:notify',
 ] as const satisfies readonly Channel[]
 export type Channel = (typeof CHANNELS)[number]
 
@@ -60,6 +62,7 @@ export const EVENT_NAMES = [
   'sync:finished',
   'outbox:changed',
   'accounts:changed',
+  'desktop:notificationClicked',
 ] as const
 export type EventName = (typeof EVENT_NAMES)[number]
 
