@@ -10,6 +10,7 @@ import { installMenu } from './shell/menu'
 import { bindingProblem, nativeBindingPath } from './shell/native-binding'
 import { rendererDirFrom } from './shell/renderer-files'
 import { safeStorageCipher } from './shell/safe-storage'
+import { installedAppUpdater } from './shell/updater'
 import { createMainWindow, hardenSession, hardenWebContents, rendererUrl } from './shell/window'
 
 let appSession: AppSession | null = null
@@ -48,6 +49,8 @@ function start(): void {
     nativeBinding,
     // A first launch with no account opens on the demo data.
     demoOnFirstOpen: 'small',
+    // Only an installed copy updates itself.
+    ...(app.isPackaged ? { updater: installedAppUpdater() } : {}),
   })
   appSession = started
   registerContract(ipcMain, started.dispatch, appUrl)

@@ -32,6 +32,10 @@ export const CHANNELS = [
   'accounts:switch',
   'accounts:setToken',
   'accounts:compromised',
+  'updates:state',
+  'updates:check',
+  'updates:download',
+  'updates:install',
 ] as const
 
 /**
@@ -49,6 +53,11 @@ export const HOST_CHANNELS = [
   'accounts:compromised',
   'settings:get',
   'settings:set',
+  // The app's own updates belong to the installed copy, not to a cache.
+  'updates:state',
+  'updates:check',
+  'updates:download',
+  'updates:install',
 ] as const satisfies readonly Channel[]
 export type Channel = (typeof CHANNELS)[number]
 
@@ -60,6 +69,7 @@ export const EVENT_NAMES = [
   'sync:finished',
   'outbox:changed',
   'accounts:changed',
+  'updates:state',
 ] as const
 export type EventName = (typeof EVENT_NAMES)[number]
 
