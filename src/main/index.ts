@@ -5,9 +5,13 @@ import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, nativeTheme, session } from 'electron'
 import { AppSession } from './session/app-session'
 import { forwardEvents, registerContract } from './shell/ipc'
+import { registerAppScheme, serveRenderer } from './shell/app-protocol'
+import { installMenu } from './shell/menu'
 import { bindingProblem, nativeBindingPath } from './shell/native-binding'
 import { electronNotifier } from './shell/notifications'
+import { rendererDirFrom } from './shell/renderer-files'
 import { safeStorageCipher } from './shell/safe-storage'
+import { installedAppUpdater } from './shell/updater'
 import { createMainWindow, hardenSession, hardenWebContents, rendererUrl } from './shell/window'
 
 let appSession: AppSession | null = null
@@ -19,15 +23,17 @@ function fatal(title: string, message: string): void {
 }
 
 function openWindow(events: Pick<AppSession, 'onEvent'>, appUrl: string): void {
-  const window = createMainWindow(join(__dirname, '../preload/index.js'), nativeTheme.shouldUseDarkColors)
+  const window = createMainWindow(join(__dirname, '../preload/index.js'), { dark: nativeTheme.shouldUseDarkColors, isPackaged: app.isPackaged })
   forwardEvents(events, window.webContents)
   window.loadURL(appUrl).catch((error: unknown) => fatal('Partner Desk could not load its window', String(error)))
 }
 
 function start(): void {
-  const appUrl = rendererUrl({ isPackaged: app.isPackaged, devUrl: process.env.ELECTRON_RENDERER_URL, mainDir: __dirname })
+  const appUrl = rendererUrl({ isPackaged: app.isPackaged, devUrl: process.env.ELECTRON_RENDERER_URL })
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appUrl))
   hardenSession(session.defaultSession)
+  serveRenderer(session.defaultSession, rendererDirFrom(__dirname))
+  installMenu({ platform: process.platform, isPackaged: app.isPackaged })
 
   const nativeBinding = nativeBindingPath({
     isPackaged: app.isPackaged,
@@ -45,6 +51,8 @@ function start(): void {
     // A first launch with no account opens on the demo data.
     demoOnFirstOpen: 'small',
     notifier: electronNotifier(),
+    // Only an installed copy updates itself.
+    ...(app.isPackaged ? { updater: installedAppUpdater() } : {}),
   })
   appSession = started
   registerContract(ipcMain, started.dispatch, appUrl)
@@ -55,6 +63,7 @@ function start(): void {
 }
 
 app.enableSandbox()
+registerAppScheme()
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()

@@ -33,6 +33,10 @@ export const CHANNELS = [
   'accounts:setToken',
   'accounts:compromised',
   'desktop:notify',
+  'updates:state',
+  'updates:check',
+  'updates:download',
+  'updates:install',
 ] as const
 
 /**
@@ -51,6 +55,11 @@ export const HOST_CHANNELS = [
   'settings:get',
   'settings:set',
   'desktop:notify',
+  // The app's own updates belong to the installed copy, not to a cache.
+  'updates:state',
+  'updates:check',
+  'updates:download',
+  'updates:install',
 ] as const satisfies readonly Channel[]
 export type Channel = (typeof CHANNELS)[number]
 
@@ -63,6 +72,7 @@ export const EVENT_NAMES = [
   'outbox:changed',
   'accounts:changed',
   'desktop:notificationClicked',
+  'updates:state',
 ] as const
 export type EventName = (typeof EVENT_NAMES)[number]
 

@@ -9,6 +9,7 @@ import type { AppError, Result } from './result'
 import type { BRIDGE_BRAND, Channel, EventName } from './channels'
 import { settingsSchema } from './settings-schema'
 import type { Settings } from './settings'
+import type { UpdateState } from './updates'
 
 export const DEMO_SIZES = ['small', 'bench'] as const
 export type DemoSize = (typeof DEMO_SIZES)[number]
@@ -365,6 +366,14 @@ export const contract = {
   'events:markSeen': channel<{ unseen: number }>()(
     z.object({ ids: z.union([z.array(z.number().int().positive()).min(1).max(10_000), z.literal('all')]) }).strict(),
   ),
+  /** The app's own updates (main/updates/update-service.ts). */
+  'updates:state': channel<UpdateState>()(empty),
+  /** Looks for a newer version now (the app also looks at start and daily); a failure is logged, never an error. */
+  'updates:check': channel<UpdateState>()(empty),
+  /** Downloads the version on offer again, after a failed download. */
+  'updates:download': channel<UpdateState>()(empty),
+  /** Restarts into the downloaded version: now, or once no change waits in the outbox and no export or import runs. */
+  'updates:install': channel<UpdateState>()(empty),
 } as const
 
 /** Push events from the core to every window. */
@@ -380,6 +389,7 @@ export const events = {
   'accounts:changed': event<AccountsOverview>(),
   /** The user clicked a desktop notification; the window is already brought to the front. */
   'desktop:notificationClicked': event<{ key: string; route: string }>(),
+  'updates:state': event<UpdateState>(),
 }
 
 export type Input<C extends Channel> = z.input<(typeof contract)[C]['input']>

@@ -1,7 +1,10 @@
 // Which links leave the app for the user's browser. Everything else that
 // tries to navigate or open a window is refused.
 
-const ALLOWED_HOSTS = new Set(['www.infomaniak.com', 'manager.infomaniak.com', 'developer.infomaniak.com', 'faq.infomaniak.com'])
+// Full origins (scheme, host and port): https on the default port only.
+const ALLOWED_ORIGINS = new Set(
+  ['www.infomaniak.com', 'manager.infomaniak.com', 'developer.infomaniak.com', 'faq.infomaniak.com'].map((host) => `https://${host}`),
+)
 
 export function isAllowedExternalUrl(raw: string): boolean {
   let url: URL
@@ -10,5 +13,5 @@ export function isAllowedExternalUrl(raw: string): boolean {
   } catch {
     return false
   }
-  return url.protocol === 'https:' && url.username === '' && url.password === '' && ALLOWED_HOSTS.has(url.hostname)
+  return url.username === '' && url.password === '' && ALLOWED_ORIGINS.has(url.origin)
 }

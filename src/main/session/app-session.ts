@@ -16,6 +16,10 @@ import type { RemoteConfig } from '../core/protocol'
 import { INFOMANIAK_RATE_LIMIT } from '../core/remote/http'
 import { createDispatcher, type Dispatch } from '../ipc/dispatcher'
 import type { DesktopNotifier } from './desktop-notifier'
+import type { UpdateEngine } from '../updates/engine'
+import { UpdateService } from '../updates/update-service'
+import { WorkInProgress } from '../updates/work-in-progress'
+import type { UpdateBlocker } from '../../shared/updates'
 
 export interface AppSessionOptions {
   /** Where accounts.json, the tokens and the caches live (Electron's userData). */
@@ -34,6 +38,8 @@ export interface AppSessionOptions {
   now?: number
   /** Desktop notifications; without one, `desktop:notify` answers that none was shown. */
   notifier?: DesktopNotifier
+  /** The installed app's updater; absent, `updates:*` answer 'unsupported'. */
+  updater?: { engine: UpdateEngine; online: () => boolean; log: (message: string) => void }
 }
 
 interface OpenCore {
@@ -72,6 +78,9 @@ export class AppSession {
   private readonly secrets: SecretStore
   private readonly settings: SettingsFile
   private readonly listeners = new Set<EventListener>()
+  /** Exports and imports register here while they run (an update waits for them). */
+  readonly work = new WorkInProgress()
+  private readonly updates: UpdateService
   /** null once closed. */
   private current: OpenCore | null
   /** Changes of account run one after another, never two cores opening at once. */
@@ -88,6 +97,11 @@ export class AppSession {
     this.settings = new SettingsFile(options.dataDir, (message) => console.warn(`[partner-desk] ${message}`))
     this.current = this.openCore(this.lastActive())
     this.dispatch = createDispatcher({ call: (channel, input) => this.route(channel, input) })
+    const { updater } = options
+    this.updates = new UpdateService({ engine: updater?.engine ?? null, blockers: () => this.updateBlockers(), online: updater?.online ?? (() => false), log: updater?.log ?? (() => undefined) })
+    this.updates.onState((state) => this.emit('updates:state', state))
+    this.work.onEnded(() => void this.updates.reconsider())
+    this.updates.start()
   }
 
   /** Events of whichever core is open, across switches, and `accounts:changed`. */
@@ -98,6 +112,9 @@ export class AppSession {
 
   /** Lets the open core finish and close its cache; every later call is refused. */
   async close(): Promise<void> {
+    this.updates.stop()
+    // Asked while the core can still count its outbox.
+    await this.updates.beforeQuit()
     await this.exclusive(async (open) => {
       this.current = null
       open.detach()
@@ -121,6 +138,20 @@ export class AppSession {
       const click = () => this.emit('desktop:notificationClicked', { key: notice.key, route: notice.route })
       return ok({ shown: this.options.notifier?.show(notice, click) ?? false })
     },
+    'updates:state': async () => ok(this.updates.state()),
+    'updates:check': async () => ok(await this.updates.check()),
+    'updates:download': async () => ok(await this.updates.download()),
+    'updates:install': async () => ok(await this.updates.install()),
+  }
+
+  /** What keeps an update from installing: unsent changes in the open cache, running exports and imports. */
+  private async updateBlockers(): Promise<UpdateBlocker[]> {
+    const work = this.work.busy().map((kind): UpdateBlocker => ({ kind: 'work', work: kind }))
+    const counts = this.current ? await this.current.host.call('outbox:counts', {}) : null
+    if (!counts?.ok) return [{ kind: 'outbox', pending: null }, ...work]
+    const { pending, failed, conflicts } = counts.value as Output<'outbox:counts'>
+    const waiting = pending + failed + conflicts
+    return [...(waiting > 0 ? [{ kind: 'outbox' as const, pending: waiting }] : []), ...work]
   }
 
   private async route(channel: Channel, input: unknown): Promise<Result<unknown>> {
@@ -235,7 +266,10 @@ export class AppSession {
             // Read from the keystore at each sync, so a new or forgotten token counts at once.
             token: () => this.secrets.load(account.id),
           })
-    const detach = host.onEvent((event, payload) => this.emit(event, payload))
+    const detach = host.onEvent((event, payload) => {
+      this.emit(event, payload)
+      if (event === 'outbox:changed') void this.updates.reconsider()
+    })
     return { account, host, detach }
   }
 

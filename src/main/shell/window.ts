@@ -1,19 +1,22 @@
 // The main window and the rules every page of the app lives under: isolated
-// and sandboxed, no navigation away, no new windows, no webviews, no
-// permissions beyond the clipboard. A compromised renderer holds little more than the bridge.
-import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+// and sandboxed, no navigation away, no frames navigating, no new windows, no
+// webviews, no permissions, no DevTools once packaged. A compromised renderer
+// holds little more than the bridge.
 import { BrowserWindow, shell, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron'
+import { APP_URL } from '../ipc/app-origin'
 import { isAllowedExternalUrl } from '../ipc/external-links'
 import { isTrustedSender } from '../ipc/trusted-sender'
 
 // Painted before the first frame, so a dark system does not flash white.
 const BACKGROUND = { light: '#ffffff', dark: '#1c1d21' } as const
 
-// Copying text (a VAT number, an invoice id) is the one capability the UI uses.
-const GRANTED_PERMISSIONS = new Set<string>(['clipboard-sanitized-write'])
+export interface WindowPlace {
+  dark: boolean
+  /** A packaged app offers no DevTools. */
+  isPackaged: boolean
+}
 
-export function windowOptions(preloadPath: string, dark = false): BrowserWindowConstructorOptions {
+export function windowOptions(preloadPath: string, { dark, isPackaged }: WindowPlace = { dark: false, isPackaged: true }): BrowserWindowConstructorOptions {
   return {
     title: 'Partner Desk',
     width: 1280,
@@ -31,17 +34,19 @@ export function windowOptions(preloadPath: string, dark = false): BrowserWindowC
       webSecurity: true,
       webviewTag: false,
       spellcheck: false,
+      devTools: !isPackaged,
     },
   }
 }
 
 /**
  * The page the app loads: electron-vite's dev server while developing, else
- * the built file. A packaged app never takes its page from the environment.
+ * the built renderer on the app scheme. A packaged app never takes its page
+ * from the environment.
  */
-export function rendererUrl(place: { isPackaged: boolean; devUrl: string | undefined; mainDir: string }): string {
+export function rendererUrl(place: { isPackaged: boolean; devUrl: string | undefined }): string {
   if (!place.isPackaged && place.devUrl) return place.devUrl
-  return pathToFileURL(join(place.mainDir, '..', 'renderer', 'index.html')).href
+  return APP_URL
 }
 
 // A reload of the app's own page is the one navigation allowed; the sender
@@ -61,6 +66,10 @@ export function hardenWebContents(contents: WebContents, appUrl: string): void {
     // A plain link to Infomaniak's site belongs in the browser, not in the app window.
     openOutside(event.url)
   })
+  // The app has no frames: none may navigate anywhere (the main frame is will-navigate's).
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame) event.preventDefault()
+  })
   contents.on('will-redirect', (event) => {
     if (!isAppPage(event.url, appUrl)) event.preventDefault()
   })
@@ -71,14 +80,16 @@ export function hardenWebContents(contents: WebContents, appUrl: string): void {
   })
 }
 
+// The UI asks for no permission (it copies nothing to the clipboard, shows no
+// notification of the web's kind, uses no camera): every request is refused.
 export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, permission, callback) => callback(GRANTED_PERMISSIONS.has(permission)))
-  session.setPermissionCheckHandler((_contents, permission) => GRANTED_PERMISSIONS.has(permission))
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
 }
 
 /** Shown once its first paint is ready; the caller loads the page after wiring events. */
-export function createMainWindow(preloadPath: string, dark: boolean): BrowserWindow {
-  const window = new BrowserWindow(windowOptions(preloadPath, dark))
+export function createMainWindow(preloadPath: string, place: WindowPlace): BrowserWindow {
+  const window = new BrowserWindow(windowOptions(preloadPath, place))
   window.once('ready-to-show', () => window.show())
   return window
 }

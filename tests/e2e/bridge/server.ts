@@ -12,8 +12,8 @@ import type { Cipher } from '../../../src/main/accounts/secret-store'
 import { CoreHost, type EventListener } from '../../../src/main/core/host'
 import type { RemoteConfig, WorkerConfig } from '../../../src/main/core/protocol'
 import { createDispatcher, type Dispatch } from '../../../src/main/ipc/dispatcher'
-import { AppSession } from '../../../src/main/session/app-session'
 import type { DesktopNotice } from '../../../src/main/session/desktop-notifier'
+import { AppSession, type AppSessionOptions } from '../../../src/main/session/app-session'
 import { SettingsFile } from '../../../src/main/settings/settings-file'
 import { ok } from '../../../src/shared/result'
 import type { Settings } from '../../../src/shared/settings'
@@ -95,6 +95,8 @@ export interface SessionBridgeOptions {
   /** Default 'off': accounts point at the local API server, which needs no pacing. */
   rateLimit?: RemoteConfig['rateLimit']
   demoOnFirstOpen?: DemoSize
+  /** An updater for the session (e.g. a scripted engine); none by default. */
+  updater?: AppSessionOptions['updater']
 }
 
 /** The bridge over an AppSession: accounts can be added (e.g. pointing at startApiServer's url), switched and forgotten. */
@@ -108,6 +110,7 @@ export async function startSessionBridge(options: SessionBridgeOptions): Promise
     now: options.now,
     demoOnFirstOpen: options.demoOnFirstOpen,
     notifier,
+    updater: options.updater,
   })
   const bridge = await serve({ dispatch: session.dispatch, onEvent: (listener) => session.onEvent(listener), close: () => session.close(), notifier })
   return { ...bridge, session }

@@ -75,6 +75,10 @@ const SAMPLE_INPUTS: { [C in Channel]: Input<C> } = {
   'accounts:setToken': { accountId: '8f0c2b7e-8d7b-4c55-9d3f-0d2f5b1f4c11', token: 'a-token-long-enough-to-pass' },
   'accounts:compromised': { accountId: '8f0c2b7e-8d7b-4c55-9d3f-0d2f5b1f4c11', wipeData: false },
   'desktop:notify': { key: 'renewal:1', title: 'Renewal due', body: 'example.ch renews in 7 days', route: 'clients/1' },
+  'updates:state': {},
+  'updates:check': {},
+  'updates:download': {},
+  'updates:install': {},
 }
 
 /** What these answer on a bare demo core: a refusal with its reason, never a fault. */
@@ -102,6 +106,10 @@ const REFUSED_ON_DEMO: Partial<Record<Channel, string>> = {
   'settings:get': 'unknown_channel',
   'settings:set': 'unknown_channel',
   'desktop:notify': 'unknown_channel',
+  'updates:state': 'unknown_channel',
+  'updates:check': 'unknown_channel',
+  'updates:download': 'unknown_channel',
+  'updates:install': 'unknown_channel',
 }
 
 describe('core worker', () => {

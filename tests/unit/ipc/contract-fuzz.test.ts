@@ -144,6 +144,9 @@ async function sessionRoute(): Promise<Route> {
       ...NOT_SENT_WHEN_VALID,
       'accounts:add': 'opens a new account and starts a full sync against the URL given, or Infomaniak’s; session.test.ts runs it against the local server',
       'accounts:test': 'sends the token to the URL given, or Infomaniak’s; account-connection.test.ts runs it against the local server',
+      'updates:check': 'asks the update server; tests/unit/updates run it against a local one',
+      'updates:download': 'downloads an installer; tests/unit/updates run it against a local update server',
+      'updates:install': 'quits the app into the installer; tests/unit/updates run it on a scripted engine',
     },
     close: () => session.close(),
   }

@@ -10,7 +10,7 @@ import { FakeWebContents, frame } from './fakes'
 // ipc.ts needs no runtime electron; the mock proves it never reaches for one.
 vi.mock('electron', () => ({}))
 
-const APP_URL = 'file:///opt/partner-desk/out/renderer/index.html'
+const APP_URL = 'app://partner-desk/index.html'
 
 type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<Result<unknown>>
 
@@ -37,7 +37,9 @@ describe('registerContract', () => {
   it.each([
     ['an iframe of the app page', frame(APP_URL, { url: APP_URL })],
     ['a foreign page', frame('https://evil.example/')],
-    ['another local file', frame('file:///tmp/evil.html')],
+    ['a local file', frame('file:///tmp/evil.html')],
+    ['a file on a network share', frame('file://fileserver/share/index.html')],
+    ['another host of the app scheme', frame('app://evil/index.html')],
     ['a frame that is gone', null],
   ])('refuses %s with forbidden, without dispatching', async (_name, senderFrame) => {
     const { call, dispatch } = register()

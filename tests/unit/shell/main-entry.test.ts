@@ -24,13 +24,16 @@ const fake = vi.hoisted(() => ({
   exit: vi.fn(),
   showErrorBox: vi.fn(),
   handled: new Map<string, Handler>(),
-  windows: [] as Array<{ loadURL: ReturnType<typeof vi.fn>; webContents: FakeWebContents }>,
+  windows: [] as Array<{ loadURL: ReturnType<typeof vi.fn>; webContents: FakeWebContents; restore: ReturnType<typeof vi.fn>; focus: ReturnType<typeof vi.fn> }>,
   hosts: [] as Array<{
     options: Record<string, unknown>
     close: ReturnType<typeof vi.fn>
     emit: (event: EventName, payload: unknown) => void
   }>,
   ready: null as null | (() => void),
+  privileged: vi.fn(),
+  handleProtocol: vi.fn(),
+  setMenu: vi.fn(),
 }))
 
 vi.mock('electron', async () => {
@@ -51,6 +54,9 @@ vi.mock('electron', async () => {
       static getAllWindows = () => fake.windows
       readonly webContents = new Contents()
       readonly loadURL = vi.fn(async () => undefined)
+      readonly isMinimized = () => true
+      readonly restore = vi.fn()
+      readonly focus = vi.fn()
       constructor() {
         fake.windows.push(this)
       }
@@ -59,7 +65,9 @@ vi.mock('electron', async () => {
     dialog: { showErrorBox: fake.showErrorBox },
     ipcMain: { handle: (channel: string, handler: Handler) => fake.handled.set(channel, handler) },
     nativeTheme: { shouldUseDarkColors: false },
-    session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
+    session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), protocol: { handle: fake.handleProtocol } } },
+    protocol: { registerSchemesAsPrivileged: fake.privileged },
+    Menu: { buildFromTemplate: (template: unknown) => ({ template }), setApplicationMenu: fake.setMenu },
     shell: { openExternal: vi.fn() },
     safeStorage: {
       isAsyncEncryptionAvailable: async () => true,
@@ -136,7 +144,11 @@ describe('the Electron entry', () => {
     expect(fake.hosts[0]!.options.remote).toBeUndefined()
     expect(new Set(fake.handled.keys())).toEqual(new Set(CHANNELS))
     expect(fake.windows).toHaveLength(1)
-    expect(fake.windows[0]!.loadURL).toHaveBeenCalledWith(expect.stringMatching(/^file:.*\/renderer\/index\.html$/))
+    expect(fake.windows[0]!.loadURL).toHaveBeenCalledWith('app://partner-desk/index.html')
+    // The scheme is privileged before ready, then served from the built renderer only.
+    expect(fake.privileged).toHaveBeenCalledWith([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }])
+    expect(fake.handleProtocol).toHaveBeenCalledWith('app', expect.any(Function))
+    expect(fake.setMenu).toHaveBeenCalledTimes(1)
     expect(fake.showErrorBox).not.toHaveBeenCalled()
   })
 
@@ -209,6 +221,15 @@ describe('the Electron entry', () => {
     const again = { preventDefault: vi.fn() }
     fake.appListeners.get('will-quit')!(again)
     expect(again.preventDefault).not.toHaveBeenCalled()
+  })
+
+  it('brings its window back when the app is launched a second time', async () => {
+    fake.appPath = projectWithBinding()
+    await launch()
+    fake.appListeners.get('second-instance')!({}, [], '')
+    expect(fake.windows).toHaveLength(1)
+    expect(fake.windows[0]!.restore).toHaveBeenCalled()
+    expect(fake.windows[0]!.focus).toHaveBeenCalled()
   })
 
   it('leaves at once when another instance holds the lock', async () => {

@@ -25,7 +25,7 @@ const { createMainWindow, hardenSession, hardenWebContents, rendererUrl, windowO
   '../../../src/main/shell/window'
 )
 
-const APP_URL = 'file:///opt/partner-desk/out/renderer/index.html'
+const APP_URL = 'app://partner-desk/index.html'
 
 function hardened(): FakeWebContents {
   const contents = new FakeWebContents()
@@ -40,7 +40,7 @@ beforeEach(() => {
 
 describe('windowOptions', () => {
   it('isolates and sandboxes the renderer, with no Node, no webviews and web security on', () => {
-    const options = windowOptions('/app/out/preload/index.js')
+    const options = windowOptions('/app/out/preload/index.js', { dark: false, isPackaged: true })
     expect(options.webPreferences).toEqual({
       preload: '/app/out/preload/index.js',
       contextIsolation: true,
@@ -50,12 +50,18 @@ describe('windowOptions', () => {
       webSecurity: true,
       webviewTag: false,
       spellcheck: false,
+      devTools: false,
     })
   })
 
+  it('offers DevTools only to an app that is not packaged', () => {
+    expect(windowOptions('/p.js', { dark: false, isPackaged: false }).webPreferences?.devTools).toBe(true)
+    expect(windowOptions('/p.js', { dark: false, isPackaged: true }).webPreferences?.devTools).toBe(false)
+  })
+
   it('stays hidden until the first paint and paints the theme background', () => {
-    const light = windowOptions('/p.js', false)
-    const dark = windowOptions('/p.js', true)
+    const light = windowOptions('/p.js', { dark: false, isPackaged: true })
+    const dark = windowOptions('/p.js', { dark: true, isPackaged: true })
     expect(light.show).toBe(false)
     expect(light.minWidth).toBeGreaterThan(0)
     expect(light.minHeight).toBeGreaterThan(0)
@@ -64,28 +70,35 @@ describe('windowOptions', () => {
 })
 
 describe('rendererUrl', () => {
-  it('loads the built page next to out/main', () => {
-    expect(rendererUrl({ isPackaged: false, devUrl: undefined, mainDir: '/opt/pd/out/main' })).toBe(
-      'file:///opt/pd/out/renderer/index.html',
-    )
+  it('loads the built page from the app scheme, never from file://', () => {
+    expect(rendererUrl({ isPackaged: false, devUrl: undefined })).toBe(APP_URL)
+    expect(rendererUrl({ isPackaged: true, devUrl: undefined })).toBe(APP_URL)
   })
 
   it("uses electron-vite's dev server only when not packaged", () => {
-    expect(rendererUrl({ isPackaged: false, devUrl: 'http://localhost:5173', mainDir: '/x/out/main' })).toBe('http://localhost:5173')
-    expect(rendererUrl({ isPackaged: true, devUrl: 'https://evil.example', mainDir: '/x/out/main' })).toBe(
-      'file:///x/out/renderer/index.html',
-    )
+    expect(rendererUrl({ isPackaged: false, devUrl: 'http://localhost:5173' })).toBe('http://localhost:5173')
+    expect(rendererUrl({ isPackaged: true, devUrl: 'https://evil.example' })).toBe(APP_URL)
   })
 })
 
 describe('hardenWebContents: navigation', () => {
-  it("lets the app's own page reload", () => {
-    const event = navigationEvent(APP_URL)
-    hardened().emit('will-navigate', event)
-    expect(event.preventDefault).not.toHaveBeenCalled()
+  it("lets the app's own page reload, and move between its own pages", () => {
+    for (const url of [APP_URL, 'app://partner-desk/index.html#/billing']) {
+      const event = navigationEvent(url)
+      hardened().emit('will-navigate', event)
+      expect(event.preventDefault).not.toHaveBeenCalled()
+    }
   })
 
-  it.each(['https://evil.example/', 'file:///etc/passwd', 'file:///opt/partner-desk/out/renderer/other.html', 'javascript:alert(1)'])(
+  it.each([
+    'https://evil.example/',
+    'file:///etc/passwd',
+    'file://fileserver/share/out/renderer/index.html',
+    'app://evil/index.html',
+    'app://partner-desk:8080/index.html',
+    'data:text/html,<script>1</script>',
+    'javascript:alert(1)',
+  ])(
     'prevents navigating to %s and opens nothing',
     (url) => {
       const event = navigationEvent(url)
@@ -100,6 +113,18 @@ describe('hardenWebContents: navigation', () => {
     hardened().emit('will-navigate', event)
     expect(event.preventDefault).toHaveBeenCalled()
     expect(fake.openExternal).toHaveBeenCalledWith('https://www.infomaniak.com/en/support')
+  })
+
+  it('lets no frame navigate, not even to the app (the app has no frames), and leaves the main frame to will-navigate', () => {
+    const contents = hardened()
+    for (const url of [APP_URL, 'https://evil.example/']) {
+      const event = { ...navigationEvent(url), isMainFrame: false }
+      contents.emit('will-frame-navigate', event)
+      expect(event.preventDefault).toHaveBeenCalled()
+    }
+    const main = { ...navigationEvent(APP_URL), isMainFrame: true }
+    contents.emit('will-frame-navigate', main)
+    expect(main.preventDefault).not.toHaveBeenCalled()
   })
 
   it('prevents redirects away from the app, even to allow-listed hosts', () => {
@@ -150,28 +175,20 @@ describe('hardenSession', () => {
     }
   }
 
-  it.each(['media', 'geolocation', 'notifications', 'openExternal', 'fullscreen', 'unknown'])('denies the %s permission', (permission) => {
+  it.each(['media', 'geolocation', 'notifications', 'openExternal', 'fullscreen', 'clipboard-read', 'clipboard-sanitized-write', 'unknown'])('denies the %s permission', (permission) => {
     const { request, check } = handlers()
     const callback = vi.fn()
     request(null, permission, callback)
     expect(callback).toHaveBeenCalledExactlyOnceWith(false)
     expect(check(null, permission)).toBe(false)
   })
-
-  it('grants writing to the clipboard, which copy buttons need', () => {
-    const { request, check } = handlers()
-    const callback = vi.fn()
-    request(null, 'clipboard-sanitized-write', callback)
-    expect(callback).toHaveBeenCalledWith(true)
-    expect(check(null, 'clipboard-sanitized-write')).toBe(true)
-  })
 })
 
 describe('createMainWindow', () => {
   it('builds the window from windowOptions and shows it only when ready to show', () => {
-    createMainWindow('/app/out/preload/index.js', true)
+    createMainWindow('/app/out/preload/index.js', { dark: true, isPackaged: true })
     const [window] = fake.windows
-    expect(window!.options).toEqual(windowOptions('/app/out/preload/index.js', true))
+    expect(window!.options).toEqual(windowOptions('/app/out/preload/index.js', { dark: true, isPackaged: true }))
     expect(window!.show).not.toHaveBeenCalled()
     window!.listeners.get('ready-to-show')!()
     expect(window!.show).toHaveBeenCalled()

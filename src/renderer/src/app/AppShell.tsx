@@ -10,6 +10,7 @@ import { ConnectionIndicator } from '../header/ConnectionIndicator'
 import { SyncControl } from '../header/SyncControl'
 import { SyncNotices } from '../header/SyncNotices'
 import { TokenInvalidBanner } from '../header/TokenInvalidBanner'
+import { UpdateBanner } from '../header/UpdateBanner'
 import { useFormatters } from '../i18n/useFormatters'
 import { ActivityScreen } from '../screens/activity/ActivityScreen'
 import { BillingScreen } from '../screens/billing/BillingScreen'
@@ -95,6 +96,7 @@ export function AppShell({ startupDataset, initialSettings, initialNotices }: Ap
       <main className="shell-main" ref={mainRef}>
         <TokenInvalidBanner />
         <SyncNotices />
+        <UpdateBanner />
         {switchFailure && (
           <div data-testid="account-switch-error">
             <InlineError
