@@ -8,6 +8,7 @@ import { forwardEvents, registerContract } from './shell/ipc'
 import { registerAppScheme, serveRenderer } from './shell/app-protocol'
 import { installMenu } from './shell/menu'
 import { bindingProblem, nativeBindingPath } from './shell/native-binding'
+import { APP_USER_MODEL_ID } from './shell/app-id'
 import { electronNotifier } from './shell/notifications'
 import { rendererDirFrom } from './shell/renderer-files'
 import { safeStorageCipher } from './shell/safe-storage'
@@ -63,6 +64,7 @@ function start(): void {
 }
 
 app.enableSandbox()
+if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID)
 registerAppScheme()
 
 if (!app.requestSingleInstanceLock()) {

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module'
 import { join, relative, resolve, sep } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { PACKAGED_BINDING } from '../../../src/main/shell/native-binding'
+import { APP_USER_MODEL_ID } from '../../../src/main/shell/app-id'
 import { findSpecifiers } from '../../../scripts/check-boundaries.mjs'
 import { electronNativePaths } from '../../../scripts/electron-native.mjs'
 import { LINUX_SIZES } from '../../../scripts/make-icons.mjs'
@@ -104,6 +105,8 @@ beforeAll(() => {
 describe('the installers', () => {
   it('target NSIS on Windows, a DMG with the hardened runtime on macOS, AppImage and deb on Linux', () => {
     expect(config.appId).toMatch(/^[a-z]+(\.[a-z]+)+$/)
+    // Windows shows the app's notifications only under the id its installed shortcut carries.
+    expect(config.appId).toBe(APP_USER_MODEL_ID)
     expect(config.productName).toBe('Partner Desk')
     const targets = (platform: string) => (config[platform].target as Array<{ target: string }>).map(({ target }) => target)
     expect(targets('win')).toEqual(['nsis'])
