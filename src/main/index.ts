@@ -7,6 +7,7 @@ import { AppSession } from './session/app-session'
 import { forwardEvents, registerContract } from './shell/ipc'
 import { bindingProblem, nativeBindingPath } from './shell/native-binding'
 import { safeStorageCipher } from './shell/safe-storage'
+import { electronFiles } from './shell/save-dialog'
 import { createMainWindow, hardenSession, hardenWebContents, rendererUrl } from './shell/window'
 
 let appSession: AppSession | null = null
@@ -43,6 +44,7 @@ function start(): void {
     nativeBinding,
     // A first launch with no account opens on the demo data.
     demoOnFirstOpen: 'small',
+    files: electronFiles,
   })
   appSession = started
   registerContract(ipcMain, started.dispatch, appUrl)

@@ -32,6 +32,15 @@ export const CHANNELS = [
   'accounts:switch',
   'accounts:setToken',
   'accounts:compromised',
+  'billing:summary',
+  'earnings:summary',
+  'earnings:outlook',
+  'files:chooseToSave',
+  'files:showInFolder',
+  'exports:start',
+  'exports:cancel',
+  'exports:list',
+  'exports:rerun',
 ] as const
 
 /**
@@ -49,6 +58,10 @@ export const HOST_CHANNELS = [
   'accounts:compromised',
   'settings:get',
   'settings:set',
+  // The save dialog and the file manager are the shell's; the chosen path stays in the main process.
+  'files:chooseToSave',
+  'files:showInFolder',
+  'exports:start',
 ] as const satisfies readonly Channel[]
 export type Channel = (typeof CHANNELS)[number]
 
@@ -60,6 +73,8 @@ export const EVENT_NAMES = [
   'sync:finished',
   'outbox:changed',
   'accounts:changed',
+  'exports:progress',
+  'exports:finished',
 ] as const
 export type EventName = (typeof EVENT_NAMES)[number]
 

@@ -15,6 +15,7 @@ import { CoreHost, type EventListener } from '../core/host'
 import type { RemoteConfig } from '../core/protocol'
 import { INFOMANIAK_RATE_LIMIT } from '../core/remote/http'
 import { createDispatcher, type Dispatch } from '../ipc/dispatcher'
+import { fileHandlers, NO_FILES_PORT, type FilesPort } from './export-files'
 
 export interface AppSessionOptions {
   /** Where accounts.json, the tokens and the caches live (Electron's userData). */
@@ -31,6 +32,8 @@ export interface AppSessionOptions {
   rateLimit?: RemoteConfig['rateLimit']
   /** Fixed clock for tests, in Unix seconds. */
   now?: number
+  /** The save dialog and the file manager (shell/save-dialog.ts in the app; a fake in tests). */
+  files?: FilesPort
 }
 
 interface OpenCore {
@@ -114,6 +117,7 @@ export class AppSession {
     'accounts:compromised': (input) => this.exclusive((open) => this.compromised(open, input)),
     'settings:get': async () => ok(this.settings.read()),
     'settings:set': async (changes) => ok(this.settings.write(changes)),
+    ...fileHandlers(() => this.options.files ?? NO_FILES_PORT, () => this.current?.host ?? null),
   }
 
   private async route(channel: Channel, input: unknown): Promise<Result<unknown>> {
