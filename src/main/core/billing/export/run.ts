@@ -105,7 +105,7 @@ function checkColumns(spec: ExportSpec): { amount: number; currency: number | nu
   return { amount: net >= 0 ? net : gross, currency: currency >= 0 ? currency : null, gross: net < 0 }
 }
 
-const safeName = (name: string) => name.normalize('NFKD').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'client'
+const safeName = (name: string) => name.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'client'
 
 /** Writes the export; throws ExportCancelled or ExportCheckFailed, and leaves no file then. */
 export async function runExport(db: BetterSqlite3.Database, job: ExportJob, noteTemporary: (files: string[]) => void): Promise<ExportResult> {
