@@ -14,7 +14,8 @@ import type { RemoteConfig, WorkerConfig } from '../../../src/main/core/protocol
 import { createDispatcher, type Dispatch } from '../../../src/main/ipc/dispatcher'
 import { AppSession } from '../../../src/main/session/app-session'
 import { SettingsFile } from '../../../src/main/settings/settings-file'
-import { ok } from '../../../src/shared/result'
+import { ok, type Result } from '../../../src/shared/result'
+import { fileHandlers, type FilesPort } from '../../../src/main/session/export-files'
 import type { Settings } from '../../../src/shared/settings'
 import { BUILT_RENDERER, BUILT_WORKER } from '../../paths'
 import { fakeCipher } from '../../unit/accounts/fake-cipher'
@@ -52,17 +53,26 @@ async function readBody(request: IncomingMessage): Promise<string> {
 }
 
 /** One core on one cache; settings kept beside the cache file, as the app keeps them beside its caches. */
-export async function startBridge(config: WorkerConfig & { token?: () => Promise<string | null> }): Promise<Bridge> {
-  const core = new CoreHost({ workerPath: BUILT_WORKER, ...config })
+export async function startBridge(config: WorkerConfig & { token?: () => Promise<string | null>; files?: FilesPort }): Promise<Bridge> {
+  const { files: port, ...workerConfig } = config
+  const core = new CoreHost({ workerPath: BUILT_WORKER, ...workerConfig })
   const settings = new SettingsFile(dirname(config.dbPath), () => {})
+  // The save dialog answered by a fake (default: a file beside the cache), as the app's session answers it with the shell's.
+  const files = fileHandlers(() => port ?? savesBeside(dirname(config.dbPath)), () => core) as Record<string, (input: unknown) => Promise<Result<unknown>>>
   const dispatch = createDispatcher({
     call: async (channel, input) => {
       if (channel === 'settings:get') return ok(settings.read())
       if (channel === 'settings:set') return ok(settings.write(input as Partial<Settings>))
+      if (channel in files) return files[channel](input)
       return core.call(channel, input)
     },
   })
   return serve({ dispatch, onEvent: (listener) => core.onEvent(listener), close: () => core.close() })
+}
+
+/** A save dialog that always answers `dir/<suggested name>`; shown folders are recorded. */
+export function savesBeside(dir: string, shown: string[] = []): FilesPort {
+  return { chooseToSave: async (name) => join(dir, name), showInFolder: (path) => void shown.push(path) }
 }
 
 export interface SessionBridgeOptions {
