@@ -123,10 +123,12 @@ export async function benchBilling(): Promise<void> {
   const path = join(dir, 'cache.sqlite')
   const data = generateDemo('bench', { seed: DEMO_SEED, now: NOW })
   const db = openReady(path)
-  db.transaction(() => {
-    clearDomainData(db)
-    insertDemo(db, data)
-  })()
+  const insert = time(() =>
+    db.transaction(() => {
+      clearDomainData(db)
+      insertDemo(db, data)
+    })(),
+  )
   const rollup = time(() => refreshBillingRollup(db))
   const lines = db.prepare('SELECT count(*) FROM billing_lines').pluck().get() as number
 
@@ -149,6 +151,7 @@ export async function benchBilling(): Promise<void> {
     pageTimes.push(time(() => (clients = billingSummary(db, { query, sort: 'amount_desc', limit: 100 }).clients.total)))
   }
   report(`Billing page for a year (${lines.toLocaleString('en-US')} lines, ${clients.toLocaleString('en-US')} clients with lines in 2025; 30 runs)`, [
+    ['demo insert of every table (for scale)', ms(insert)],
     ['rollup refresh of every line (demo, full sync)', ms(rollup)],
     ['naive per-client aggregate over the lines, median', ms(percentile(naiveTimes, 50))],
     ['app page (totals, months, clients ranked), median', ms(percentile(pageTimes, 50))],

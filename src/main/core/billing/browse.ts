@@ -3,7 +3,7 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { BillingClientTotal, BillingMonth, BillingQuery, BillingSummary, BillingTotals, ClientTotalSort } from '../../../shared/billing'
 import type { Currency } from '../../../shared/domain'
-import { aggregate, monthText } from './aggregate'
+import { aggregate, monthText, rankedClients } from './aggregate'
 
 export interface SummaryInput {
   query: BillingQuery
@@ -36,24 +36,15 @@ export function billingSummary(db: BetterSqlite3.Database, { query, sort, limit 
 }
 
 function clientTotals(db: BetterSqlite3.Database, query: BillingQuery, sort: ClientTotalSort, limit: number): BillingSummary['clients'] {
-  const byClient = new Map<string, Omit<BillingClientTotal, 'name'>>()
-  for (const sum of aggregate(db, query, { byClient: true, byMonth: false })) {
-    const key = `${sum.client}|${sum.currency}`
-    const row = byClient.get(key)
-    if (row) {
-      row.lines += sum.lines
-      row.netMinor += sum.net
-      row.vatMinor += sum.vat
-    } else byClient.set(key, { id: sum.client, currency: sum.currency, lines: sum.lines, netMinor: sum.net, vatMinor: sum.vat })
-  }
-  const sign = sort === 'amount_desc' ? -1 : 1
   // Amounts in different currencies are not compared as if equal: each currency's clients rank among themselves, CHF first.
-  const ranked = [...byClient.values()].sort((a, b) => a.currency.localeCompare(b.currency) || sign * (a.netMinor - b.netMinor) || a.id - b.id)
-  const page = ranked.slice(0, limit)
+  const { total, rows } = rankedClients(db, query, sort === 'amount_desc' ? 'DESC' : 'ASC', limit)
   const names = new Map(
-    (db.prepare('SELECT id, name FROM organizations WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(page.map((row) => row.id))) as Array<{ id: number; name: string }>).map(
+    (db.prepare('SELECT id, name FROM organizations WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(rows.map((row) => row.id))) as Array<{ id: number; name: string }>).map(
       (row) => [row.id, row.name],
     ),
   )
-  return { total: ranked.length, rows: page.map((row) => ({ ...row, name: names.get(row.id) ?? `#${row.id}` })) }
+  return {
+    total,
+    rows: rows.map((row): BillingClientTotal => ({ id: row.id, name: names.get(row.id) ?? `#${row.id}`, currency: row.currency, lines: row.lines, netMinor: row.net, vatMinor: row.vat })),
+  }
 }

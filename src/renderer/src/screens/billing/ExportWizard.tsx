@@ -1,6 +1,6 @@
-import { useEffect, useId, useState } from 'react'
+import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMNS, EXPORT_PRESETS, NO_SOURCE_COLUMNS, type BillingQuery, type ExportColumn, type ExportPreset, type ExportRecord, type ExportSpec } from '../../../../shared/billing'
+import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMNS, EXPORT_PRESETS, NO_SOURCE_COLUMNS, type BillingQuery, type ExportColumn, type ExportPreset, type ExportFinished, type ExportRecord, type ExportSpec } from '../../../../shared/billing'
 import { CURRENCIES, type Currency } from '../../../../shared/domain'
 import { holdBusy } from '../../app/readiness'
 import { useApi } from '../../api/ApiContext'
@@ -28,24 +28,40 @@ export function ExportWizard({ query, onFinished }: { query: BillingQuery; onFin
   const [run, setRun] = useState<Run>({ kind: 'idle' })
   const [error, setError] = useState<string | null>(null)
 
-  const runningId = run.kind === 'running' ? run.exportId : null
+  // Subscribed for the wizard's life, not per export: a short export may end before its start is even answered.
+  const current = useRef<number | null>(null)
+  const early = useRef(new Map<number, ExportFinished>())
+  const busy = useRef<(() => void) | null>(null)
+  const settle = useCallback(
+    (f: ExportFinished) => {
+      current.current = null
+      setRun(f.ok ? { kind: 'done', record: f.record } : { kind: 'stopped', cancelled: f.state === 'cancelled', message: f.message })
+      busy.current?.()
+      busy.current = null
+      onFinished()
+    },
+    [onFinished],
+  )
   useEffect(() => {
-    if (runningId === null) return
-    const release = holdBusy()
     const offProgress = api.subscribe('exports:progress', (p) => {
-      if (p.exportId === runningId) setRun({ kind: 'running', exportId: runningId, done: p.done, total: p.total })
+      if (p.exportId === current.current) setRun({ kind: 'running', exportId: p.exportId, done: p.done, total: p.total })
     })
     const offFinished = api.subscribe('exports:finished', (f) => {
-      if (f.exportId !== runningId) return
-      setRun(f.ok ? { kind: 'done', record: f.record } : { kind: 'stopped', cancelled: f.state === 'cancelled', message: f.message })
-      onFinished()
+      if (f.exportId === current.current) settle(f)
+      else early.current.set(f.exportId, f)
     })
     return () => {
       offProgress()
       offFinished()
-      release()
     }
-  }, [api, runningId, onFinished])
+  }, [api, settle])
+  useEffect(
+    () => () => {
+      busy.current?.()
+      busy.current = null
+    },
+    [],
+  )
 
   const banana_ = preset === 'banana'
   const spec: ExportSpec = {
@@ -60,21 +76,30 @@ export function ExportWizard({ query, onFinished }: { query: BillingQuery; onFin
   const start = async () => {
     setError(null)
     const release = holdBusy()
-    try {
-      const extension = banana_ ? 'txt' : 'csv'
-      const chosen = await api.call('files:chooseToSave', { suggestedName: `billing-${query.from}-${query.to}.${extension}`, extension })
-      if (!chosen.ok) return setError(chosen.error.message)
-      if (chosen.value === null) return
-      setRun({ kind: 'running', exportId: null, done: 0, total: 0 })
-      const started = await api.call('exports:start', { spec, target: { handle: chosen.value.handle } })
-      if (!started.ok) {
-        setRun({ kind: 'idle' })
-        return setError(started.error.message)
-      }
-      setRun((r) => (r.kind === 'running' ? { ...r, exportId: started.value.exportId } : r))
-    } finally {
+    const extension = banana_ ? 'txt' : 'csv'
+    const chosen = await api.call('files:chooseToSave', { suggestedName: `billing-${query.from}-${query.to}.${extension}`, extension })
+    if (!chosen.ok || chosen.value === null) {
       release()
+      if (!chosen.ok) setError(chosen.error.message)
+      return
     }
+    // Busy until the export ends: the page is not settled while a file is being written.
+    busy.current = release
+    setRun({ kind: 'running', exportId: null, done: 0, total: 0 })
+    const started = await api.call('exports:start', { spec, target: { handle: chosen.value.handle } })
+    if (!started.ok) {
+      busy.current = null
+      release()
+      setRun({ kind: 'idle' })
+      setError(started.error.message)
+      return
+    }
+    const { exportId } = started.value
+    current.current = exportId
+    setRun((r) => (r.kind === 'running' && r.exportId === null ? { ...r, exportId } : r))
+    const ended = early.current.get(exportId)
+    early.current.clear()
+    if (ended) settle(ended)
   }
 
   const move = (column: ExportColumn, by: -1 | 1) => {
