@@ -18,6 +18,7 @@ import { openReady, rawInsert, readRows } from './raw-baseline'
 import { benchPublicSync } from './public-sync'
 import { benchSync } from './sync'
 import { benchFirstRender } from './first-render'
+import { benchBilling } from './billing'
 
 const NOW = 1_795_000_000
 async function benchFoundation(): Promise<void> {
@@ -138,8 +139,9 @@ async function benchFoundation(): Promise<void> {
 }
 
 // `npm run bench -- sync` runs one part (foundation: load, open, search; sync; public: a sync from the published API alone;
-// render: the first clients page in Chromium, the bundle, the core's memory); no argument runs all.
-const SECTIONS = ['foundation', 'sync', 'public', 'render'] as const
+// render: the first clients page in Chromium, the bundle, the core's memory; billing: the billing page and the export);
+// no argument runs all.
+const SECTIONS = ['foundation', 'sync', 'public', 'render', 'billing'] as const
 const chosen = process.argv.slice(2)
 const unknown = chosen.filter((name) => !(SECTIONS as readonly string[]).includes(name))
 if (unknown.length > 0) {
@@ -155,3 +157,5 @@ if (runs('sync')) await benchSync()
 if (runs('public')) await benchPublicSync()
 // 6. The first rendered clients page in Chromium, the renderer bundle, the idle core's memory.
 if (runs('render')) await benchFirstRender()
+// 7. Billing: a page of per-client totals for a year; an export of every line against a hand-joined raw writer.
+if (runs('billing')) await benchBilling()

@@ -11,6 +11,7 @@ import { defaultDataDir } from './accounts/data-dir'
 import { CoreHost } from './core/host'
 import { INFOMANIAK_RATE_LIMIT } from './core/remote/http'
 import { createDispatcher } from './ipc/dispatcher'
+import { EXPORT_OPTIONS, exportHistory, ExportUsageError } from './cli-export'
 
 const USAGE = `Usage:
   partner-desk demo --size small|bench --db PATH   fill PATH with the demo partner's data
@@ -20,11 +21,19 @@ const USAGE = `Usage:
                                                     comes from PARTNER_DESK_TOKEN or standard input; the
                                                     API is the account's own address unless --base-url
                                                     (https://; http:// only to 127.0.0.1, localhost, [::1])
+  partner-desk export (--account NAME | --db PATH) --type all|invoices|orders|renewals|earnings|refunds
+                    --from YYYY-MM-DD --to YYYY-MM-DD [--clients ID,...]
+                    --preset excel-ch|excel-de|excel-fr|excel-it|excel-es|rfc4180|banana --out FILE
+                    [--columns date,client,...] [--per-client] [--currency CHF|EUR] [--decimal-comma]
+                    [--banana-accounts DEBIT,CREDIT,VATCODE] [--data-dir DIR]
+                                                    export the billing history (UTC days, both included);
+                                                    checked by reading it back, then moved to FILE
   partner-desk help                                  this text
 
 Exit codes: 0 done; 1 failed; 2 usage error; 3 the cache is damaged, cannot be opened or is
 from a newer version (info); 4 the token was refused (sync); 5 another program is writing the
-cache (info): try again once it has finished`
+cache (info): try again once it has finished; for export: 1 also when the file written did not
+read back as written (no file is left)`
 
 class UsageError extends Error {}
 
@@ -196,8 +205,10 @@ async function main(argv: string[]): Promise<number> {
       'base-url': { type: 'string' },
       // Only for a local test server: the real API allows 60 requests a minute.
       'no-rate-limit': { type: 'boolean', default: false },
+      ...EXPORT_OPTIONS,
     },
   })
+  if (command === 'export') return exportHistory(values)
   if (command === 'sync') {
     if (!values.account) throw new UsageError('--account NAME is required')
     const baseUrl = values['base-url']?.trim()
@@ -231,7 +242,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (error: unknown) => {
-    const usage = error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+    const usage = error instanceof UsageError || error instanceof ExportUsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
     console.error(`partner-desk: ${error instanceof Error ? error.message : String(error)}`)
     if (usage) console.error(USAGE)
     process.exitCode = usage ? 2 : 1

@@ -13,6 +13,7 @@ import { electronNotifier } from './shell/notifications'
 import { rendererDirFrom } from './shell/renderer-files'
 import { safeStorageCipher } from './shell/safe-storage'
 import { installedAppUpdater } from './shell/updater'
+import { electronFiles } from './shell/save-dialog'
 import { createMainWindow, hardenSession, hardenWebContents, rendererUrl } from './shell/window'
 
 let appSession: AppSession | null = null
@@ -54,6 +55,7 @@ function start(): void {
     notifier: electronNotifier(),
     // Only an installed copy updates itself.
     ...(app.isPackaged ? { updater: installedAppUpdater() } : {}),
+    files: electronFiles,
   })
   appSession = started
   registerContract(ipcMain, started.dispatch, appUrl)

@@ -37,6 +37,15 @@ export const CHANNELS = [
   'updates:check',
   'updates:download',
   'updates:install',
+  'billing:summary',
+  'earnings:summary',
+  'earnings:outlook',
+  'files:chooseToSave',
+  'files:showInFolder',
+  'exports:start',
+  'exports:cancel',
+  'exports:list',
+  'exports:rerun',
 ] as const
 
 /**
@@ -60,6 +69,10 @@ export const HOST_CHANNELS = [
   'updates:check',
   'updates:download',
   'updates:install',
+  // The save dialog and the file manager are the shell's; the chosen path stays in the main process.
+  'files:chooseToSave',
+  'files:showInFolder',
+  'exports:start',
 ] as const satisfies readonly Channel[]
 export type Channel = (typeof CHANNELS)[number]
 
@@ -73,6 +86,8 @@ export const EVENT_NAMES = [
   'accounts:changed',
   'desktop:notificationClicked',
   'updates:state',
+  'exports:progress',
+  'exports:finished',
 ] as const
 export type EventName = (typeof EVENT_NAMES)[number]
 

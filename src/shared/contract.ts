@@ -8,6 +8,8 @@ import type { AccessType, CapabilityFamily, Currency, OutboxState, PartnershipEv
 import type { AppError, Result } from './result'
 import type { BRIDGE_BRAND, Channel, EventName } from './channels'
 import { settingsSchema } from './settings-schema'
+import type { BillingSummary, EarningsOutlook, EarningsSummary, ExportFinished, ExportProgress, ExportRecord } from './billing'
+import { billingQuerySchema, billingSummaryInput, exportSpecSchema } from './billing-schema'
 import type { Settings } from './settings'
 import type { UpdateState } from './updates'
 
@@ -374,6 +376,25 @@ export const contract = {
   'updates:download': channel<UpdateState>()(empty),
   /** Restarts into the downloaded version: now, or once no change waits in the outbox and no export or import runs. */
   'updates:install': channel<UpdateState>()(empty),
+  // Billing history (issue 8): browse, earnings, exports. The save dialog's answer stays in the main process as an
+  // opaque handle: the renderer never names a path.
+  'billing:summary': channel<BillingSummary>()(billingSummaryInput),
+  'earnings:summary': channel<EarningsSummary>()(
+    z.object({ query: billingQuerySchema, limit: z.number().int().min(1).max(1000).default(100) }).strict(),
+  ),
+  'earnings:outlook': channel<EarningsOutlook>()(
+    z.object({ clients: z.array(z.number().int().positive()).min(1).max(10_000).nullable() }).strict(),
+  ),
+  'files:chooseToSave': channel<{ handle: string; fileName: string } | null>()(
+    z.object({ suggestedName: z.string().trim().min(1).max(120).regex(/^[^/\\\0]+$/, 'a file name, not a path'), extension: z.enum(['csv', 'txt']) }).strict(),
+  ),
+  'files:showInFolder': channel<{ shown: boolean }>()(z.object({ exportId: z.number().int().positive() }).strict()),
+  /** Starts an export in the background to the file chosen in the save dialog; progress and the end arrive as events. */
+  'exports:start': channel<{ exportId: number }>()(z.object({ spec: exportSpecSchema, target: z.object({ handle: z.uuid() }).strict() }).strict()),
+  'exports:cancel': channel<{ cancelled: boolean }>()(z.object({ exportId: z.number().int().positive() }).strict()),
+  'exports:list': channel<ExportRecord[]>()(z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict()),
+  /** The same export again, to the same place (the file there is replaced once the new one is checked). */
+  'exports:rerun': channel<{ exportId: number }>()(z.object({ id: z.number().int().positive() }).strict()),
 } as const
 
 /** Push events from the core to every window. */
@@ -390,6 +411,8 @@ export const events = {
   /** The user clicked a desktop notification; the window is already brought to the front. */
   'desktop:notificationClicked': event<{ key: string; route: string }>(),
   'updates:state': event<UpdateState>(),
+  'exports:progress': event<ExportProgress>(),
+  'exports:finished': event<ExportFinished>(),
 }
 
 export type Input<C extends Channel> = z.input<(typeof contract)[C]['input']>

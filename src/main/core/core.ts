@@ -17,6 +17,9 @@ import { HOST_CHANNELS, type CoreChannel } from '../../shared/channels'
 import { CHANGE_FAMILY } from '../../shared/changes'
 import type { CapabilityFamily } from '../../shared/domain'
 import { fail, ok, type Result } from '../../shared/result'
+import type { ExportSpec } from '../../shared/billing'
+import { ExportJobs } from './billing/export/jobs'
+import { recoverInterrupted } from './billing/export/records'
 import { countRows } from './cache/counts'
 import { readDataset } from './cache/meta'
 import { markEventsSeen } from './events/list'
@@ -47,7 +50,7 @@ export interface CoreDeps {
 }
 
 type State =
-  | { kind: 'ready'; raw: BetterSqlite3.Database; db: Db; schemaVersion: number; integrity: Integrity; sync: SyncJob | null }
+  | { kind: 'ready'; raw: BetterSqlite3.Database; db: Db; schemaVersion: number; integrity: Integrity; sync: SyncJob | null; exports: ExportJobs }
   | { kind: 'corrupt'; message: string }
   | { kind: 'unopenable'; message: string }
   | { kind: 'too_new'; fileVersion: number; appVersion: number }
@@ -103,6 +106,7 @@ export class Core {
 
   async close(): Promise<void> {
     if (this.state.kind !== 'ready') return
+    await this.state.exports.stop()
     await this.state.sync?.settle()
     this.state.raw.close()
   }
@@ -161,6 +165,21 @@ export class Core {
     'outbox:push': async () => this.whenSyncable((sync) => ok(sync.startPush())),
     'events:list': (input) => this.read('events:list', input),
     'events:markSeen': async ({ ids }) => this.whenReady((state) => markEventsSeen(state.raw, ids, this.deps.now())),
+    'billing:summary': (input) => this.read('billing:summary', input),
+    'earnings:summary': (input) => this.read('earnings:summary', input),
+    'earnings:outlook': (input) => this.read('earnings:outlook', input),
+    'exports:list': (input) => this.read('exports:list', input),
+    'exports:cancel': async ({ exportId }) => this.whenReady((state) => state.exports.cancel(exportId)),
+    'exports:rerun': async ({ id }) => {
+      const state = this.state
+      return state.kind === 'ready' ? state.exports.rerun(id) : this.unavailable(state)
+    },
+  }
+
+  /** An export to a path the host resolved (protocol.ts: never a contract channel). */
+  startExport(spec: ExportSpec, target: string): Result<{ exportId: number }> {
+    const state = this.state
+    return state.kind === 'ready' ? state.exports.start(spec, target) : this.unavailable(state)
   }
 
   private async read<C extends ReadChannel>(channel: C, input: ParsedInput<C>): Promise<Result<Output<C>>> {
@@ -203,6 +222,8 @@ export class Core {
     recoverInFlight(outcome.db)
     // A pull stopped while it staged the billing history (killed, say) left the staged lines in the file: nothing reads them.
     dropHistoryStage(outcome.db)
+    // An export stopped by force (the app killed) left a temporary file beside its target: it goes now.
+    recoverInterrupted(outcome.db, this.deps.now())
     return {
       kind: 'ready',
       raw: outcome.db,
@@ -210,6 +231,7 @@ export class Core {
       schemaVersion: outcome.schemaVersion,
       integrity: 'checking',
       sync: this.config.remote ? this.syncJob(outcome.db, this.config.remote) : null,
+      exports: new ExportJobs(outcome.db, this.deps.emit, this.deps.now),
     }
   }
 

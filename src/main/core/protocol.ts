@@ -1,5 +1,6 @@
 // Messages between a CoreHost and its worker thread.
 import type { Channel, DemoSize, EventName, EventPayload } from '../../shared/contract'
+import type { ExportSpec } from '../../shared/billing'
 import type { Result } from '../../shared/result'
 import type { ReadChannel } from './read-channels'
 
@@ -33,6 +34,8 @@ export type ToWorker =
   | { type: 'call'; id: number; channel: Channel; input: unknown }
   /** Finish the calls under way, close the database, then exit. */
   | { type: 'close' }
+  /** An export to a path the host resolved (from the save dialog's handle, or the CLI's --out): never a contract channel, so no renderer names a path. */
+  | { type: 'export'; id: number; spec: ExportSpec; target: string }
   /** The host's answer to a token request; null when the account has none. */
   | { type: 'token'; id: number; token: string | null }
 

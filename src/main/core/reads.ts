@@ -4,6 +4,10 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { Output, ParsedInput } from '../../shared/contract'
 import { fail, ok, type Result } from '../../shared/result'
+import { listRecords } from './billing/export/records'
+import { billingSummary } from './billing/browse'
+import { earningsSummary } from './billing/earnings'
+import { earningsOutlook } from './billing/outlook'
 import { clientDetail, UnknownClient } from './clients/detail'
 import { listClients } from './clients/list'
 import type { Db } from './db/kysely'
@@ -33,6 +37,10 @@ export const READ_HANDLERS: ReadHandlers = {
   'events:list': async ({ raw }, input) => ok(listEvents(raw, input)),
   'outbox:list': async ({ raw }, { includeDone }) => ok(overview(raw, includeDone)),
   'outbox:counts': async ({ raw }) => ok(outboxCounts(raw)),
+  'billing:summary': async ({ raw }, input) => ok(billingSummary(raw, input)),
+  'earnings:summary': async ({ raw }, { query, limit }) => ok(earningsSummary(raw, query, limit)),
+  'earnings:outlook': async ({ raw, now }, { clients }) => ok(earningsOutlook(raw, now(), clients)),
+  'exports:list': async ({ raw }, { limit }) => ok(listRecords(raw, limit)),
 }
 
 export function answerRead<C extends ReadChannel>(connection: ReadConnection, channel: C, input: ParsedInput<C>): Promise<Result<Output<C>>> {

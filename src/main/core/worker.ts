@@ -58,7 +58,7 @@ port.on('message', (message: ToWorker) => {
       // app must not wait for a full scan of a large cache.
       process.exit(0)
     }
-    const result = core instanceof Core ? await core.handle(message.channel, message.input) : core
+    const result = !(core instanceof Core) ? core : message.type === 'export' ? core.startExport(message.spec, message.target) : await core.handle(message.channel, message.input)
     post({ type: 'result', id: message.id, result })
   })
 })

@@ -20,6 +20,7 @@ import type { UpdateEngine } from '../updates/engine'
 import { UpdateService } from '../updates/update-service'
 import { WorkInProgress } from '../updates/work-in-progress'
 import type { UpdateBlocker } from '../../shared/updates'
+import { fileHandlers, NO_FILES_PORT, type FilesPort } from './export-files'
 
 export interface AppSessionOptions {
   /** Where accounts.json, the tokens and the caches live (Electron's userData). */
@@ -40,6 +41,8 @@ export interface AppSessionOptions {
   notifier?: DesktopNotifier
   /** The installed app's updater; absent, `updates:*` answer 'unsupported'. */
   updater?: { engine: UpdateEngine; online: () => boolean; log: (message: string) => void }
+  /** The save dialog and the file manager (shell/save-dialog.ts in the app; a fake in tests). */
+  files?: FilesPort
 }
 
 interface OpenCore {
@@ -142,6 +145,7 @@ export class AppSession {
     'updates:check': async () => ok(await this.updates.check()),
     'updates:download': async () => ok(await this.updates.download()),
     'updates:install': async () => ok(await this.updates.install()),
+    ...fileHandlers(() => this.options.files ?? NO_FILES_PORT, () => this.current?.host ?? null),
   }
 
   /** What keeps an update from installing: unsent changes in the open cache, running exports and imports. */

@@ -15,7 +15,8 @@ import { createDispatcher, type Dispatch } from '../../../src/main/ipc/dispatche
 import type { DesktopNotice } from '../../../src/main/session/desktop-notifier'
 import { AppSession, type AppSessionOptions } from '../../../src/main/session/app-session'
 import { SettingsFile } from '../../../src/main/settings/settings-file'
-import { ok } from '../../../src/shared/result'
+import { ok, type Result } from '../../../src/shared/result'
+import { fileHandlers, type FilesPort } from '../../../src/main/session/export-files'
 import type { Settings } from '../../../src/shared/settings'
 import { BUILT_RENDERER, BUILT_WORKER } from '../../paths'
 import { fakeCipher } from '../../unit/accounts/fake-cipher'
@@ -57,12 +58,15 @@ async function readBody(request: IncomingMessage): Promise<string> {
 }
 
 /** One core on one cache; settings kept beside the cache file, as the app keeps them beside its caches. */
-export async function startBridge(config: WorkerConfig & { token?: () => Promise<string | null> }): Promise<Bridge> {
-  const core = new CoreHost({ workerPath: BUILT_WORKER, ...config })
+export async function startBridge(config: WorkerConfig & { token?: () => Promise<string | null>; files?: FilesPort }): Promise<Bridge> {
+  const { files: port, ...workerConfig } = config
+  const core = new CoreHost({ workerPath: BUILT_WORKER, ...workerConfig })
   const settings = new SettingsFile(dirname(config.dbPath), () => {})
   const notifier = new RecordingNotifier()
   // The host's own events (a notification clicked) alongside the core's, as the app session relays both.
   const hostListeners = new Set<EventListener>()
+  // The save dialog answered by a fake (default: a file beside the cache), as the app's session answers it with the shell's.
+  const files = fileHandlers(() => port ?? savesBeside(dirname(config.dbPath)), () => core) as Record<string, (input: unknown) => Promise<Result<unknown>>>
   const dispatch = createDispatcher({
     call: async (channel, input) => {
       if (channel === 'settings:get') return ok(settings.read())
@@ -72,6 +76,7 @@ export async function startBridge(config: WorkerConfig & { token?: () => Promise
         const click = () => hostListeners.forEach((listener) => listener('desktop:notificationClicked', { key: notice.key, route: notice.route }))
         return ok({ shown: notifier.show(notice, click) })
       }
+      if (channel in files) return files[channel](input)
       return core.call(channel, input)
     },
   })
@@ -84,6 +89,11 @@ export async function startBridge(config: WorkerConfig & { token?: () => Promise
     }
   }
   return serve({ dispatch, onEvent, close: () => core.close(), notifier })
+}
+
+/** A save dialog that always answers `dir/<suggested name>`; shown folders are recorded. */
+export function savesBeside(dir: string, shown: string[] = []): FilesPort {
+  return { chooseToSave: async (name) => join(dir, name), showInFolder: (path) => void shown.push(path) }
 }
 
 export interface SessionBridgeOptions {

@@ -79,6 +79,18 @@ const SAMPLE_INPUTS: { [C in Channel]: Input<C> } = {
   'updates:check': {},
   'updates:download': {},
   'updates:install': {},
+  'billing:summary': { query: { type: 'all', from: '2025-01-01', to: '2025-12-31', clients: null } },
+  'earnings:summary': { query: { type: 'earnings', from: '2025-01-01', to: '2025-12-31', clients: [999_999] } },
+  'earnings:outlook': { clients: null },
+  'files:chooseToSave': { suggestedName: 'billing.csv', extension: 'csv' },
+  'files:showInFolder': { exportId: 1 },
+  'exports:start': {
+    spec: { query: { type: 'all', from: '2025-01-01', to: '2025-01-31', clients: null }, preset: 'rfc4180', columns: ['date', 'net'], split: 'one_file' },
+    target: { handle: '8f0c2b7e-8d7b-4c55-9d3f-0d2f5b1f4c11' },
+  },
+  'exports:cancel': { exportId: 1 },
+  'exports:list': {},
+  'exports:rerun': { id: 999_999 },
 }
 
 /** What these answer on a bare demo core: a refusal with its reason, never a fault. */
@@ -110,6 +122,10 @@ const REFUSED_ON_DEMO: Partial<Record<Channel, string>> = {
   'updates:check': 'unknown_channel',
   'updates:download': 'unknown_channel',
   'updates:install': 'unknown_channel',
+  'files:chooseToSave': 'unknown_channel',
+  'files:showInFolder': 'unknown_channel',
+  'exports:start': 'unknown_channel',
+  'exports:rerun': 'invalid_input',
 }
 
 describe('core worker', () => {

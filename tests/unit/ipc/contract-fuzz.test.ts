@@ -58,6 +58,8 @@ interface Route {
 
 const NOT_SENT_WHEN_VALID: Partial<Record<Channel, string>> = {
   'demo:generate': 'rebuilds the whole cache (bench size: a million billing lines); cli.test.ts and the demo tests run it',
+  'files:chooseToSave': 'opens the native save dialog; the export session tests answer it with a fake',
+  'exports:rerun': 'writes a file where an earlier export went; the export session tests run it',
 }
 
 const UNKNOWN_NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'demo:progress', 'cache:changed', 'CLIENTS:LIST', ' clients:list', 'clients:list\u0000', 'clients:', '']

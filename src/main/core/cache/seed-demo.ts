@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { DemoProgress, DemoSize } from '../../../shared/contract'
+import { refreshBillingRollup } from '../billing/rollup'
 import { generateDemo } from '../demo/generate'
 import { clearDomainData, insertDemo } from '../demo/insert'
 import { rebuildSearchIndex } from '../search/index'
@@ -17,6 +18,7 @@ export function seedDemo(db: BetterSqlite3.Database, size: DemoSize, now: number
   db.transaction(() => {
     clearDomainData(db)
     insertDemo(db, data, onProgress)
+    refreshBillingRollup(db)
     onProgress({ phase: 'index', done: 0, total: 1 })
     rebuildSearchIndex(db)
     writeDataset(db, { kind: 'demo', size })

@@ -226,6 +226,33 @@ export interface SyncStateTable {
   last_error: string | null
 }
 
+/** Migration 4: totals by period (yyyymm, or yyyy00 for a year; client 0 = all), kept by core/billing/rollup.ts. */
+export interface BillingRollupTable {
+  period: number
+  client_organization_id: number
+  history_type: HistoryType
+  currency: Currency
+  lines: number
+  net_minor: number
+  vat_minor: number
+}
+
+/** Migration 4: one row per export (core/billing/export/records.ts). */
+export interface ExportsTable {
+  id: Generated<number>
+  spec_json: string
+  files_json: string
+  temp_json: string
+  state: 'running' | 'done' | 'cancelled' | 'failed' | 'interrupted'
+  rows: number
+  totals_json: string
+  sha256_json: string
+  started_at: number
+  finished_at: number | null
+  data_as_of: number | null
+  error: string | null
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable
   cache_meta: CacheMetaTable
@@ -246,4 +273,6 @@ export interface Database {
   tenders: TendersTable
   outbox: OutboxTable
   sync_state: SyncStateTable
+  billing_rollup: BillingRollupTable
+  exports: ExportsTable
 }

@@ -7,6 +7,7 @@ import type { Profile } from '../remote/schemas'
 import { writeDataset } from '../cache/meta'
 import { type Capabilities, writeCapabilities } from './capabilities'
 import { rebuildClientIndex, rebuildTenderIndex } from '../search/index'
+import { linesRange, refreshBillingRollup, widen } from '../billing/rollup'
 import { HISTORY_COLUMNS, HISTORY_STAGE, replaceHistory, unlinkStagedHistory } from './history/table'
 import { stagedColumns, type StagedTable } from './stage'
 
@@ -176,10 +177,16 @@ export function merge(db: BetterSqlite3.Database, plan: MergePlan): MergeOutcome
 
     upsert(db, 'invoices', 'id', 'organization_id IN (SELECT id FROM main.organizations)')
     // No history read (the server offers none): the lines the cache holds stay as they are.
-    if (plan.history?.mode === 'replace') replaceHistory(db, plan.history.from)
-    else if (plan.history?.mode === 'merge') {
-      unlinkStagedHistory(db)
-      upsert(db, 'billing_lines', 'id', 'true', `main.${HISTORY_STAGE}`)
+    if (plan.history) {
+      // The months the old lines and the new ones touch, so the rollup's totals follow (both ends: a line may move or go).
+      const where = plan.history.mode === 'replace' ? `occurred_at >= ${Number(plan.history.from)}` : `id IN (SELECT id FROM main.${HISTORY_STAGE})`
+      const touched = widen(linesRange(db, 'billing_lines', where), linesRange(db, `main.${HISTORY_STAGE}`))
+      if (plan.history.mode === 'replace') replaceHistory(db, plan.history.from)
+      else {
+        unlinkStagedHistory(db)
+        upsert(db, 'billing_lines', 'id', 'true', `main.${HISTORY_STAGE}`)
+      }
+      if (touched) refreshBillingRollup(db, touched)
     }
 
     if (plan.tenders === 'complete') {

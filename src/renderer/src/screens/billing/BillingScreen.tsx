@@ -1,26 +1,40 @@
+import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CacheInfoStatus } from '../../components/CacheInfoStatus'
-import { useFormatters } from '../../i18n/useFormatters'
+import { useApi } from '../../api/ApiContext'
+import { useCacheInfo } from '../../app/CacheInfoContext'
+import { useCoreLoad } from '../../app/useCoreLoad'
 import { DataSourceNote } from '../../session/DataSourceNote'
+import { BillingFiltersBar } from './BillingFiltersBar'
+import { BillingOverview } from './BillingOverview'
+import { EarningsPanel } from './EarningsPanel'
+import { ExportHistory } from './ExportHistory'
+import { ExportWizard } from './ExportWizard'
+import { useBillingFilters } from './useBillingFilters'
 
-/** Placeholder until the billing-history export exists: says what is coming and that the data is here. */
+/** The accountant's screen: browse and chart the billing history and earnings, export it, see past exports. */
 export function BillingScreen() {
   const { t } = useTranslation()
-  const format = useFormatters()
+  const api = useApi()
+  const { generation } = useCacheInfo()
+  const filters = useBillingFilters()
+  const history = useCoreLoad(() => api.call('exports:list', {}), generation)
+  const { reload } = history
+  const exported = useCallback(() => reload(), [reload])
   return (
-    <section className="screen screen-narrow" aria-labelledby="billing-title" data-testid="screen-billing">
+    <section className="screen billing-screen" aria-labelledby="billing-title" data-testid="screen-billing">
       <h1 id="billing-title" className="screen-title" tabIndex={-1}>
         {t('billing.title')}
       </h1>
-      <p>{t('billing.intro')}</p>
       <DataSourceNote set="billing" />
-      <CacheInfoStatus>
-        {(info) => (
-          <p className="planned-count" data-testid="billing-count">
-            {t('billing.count', { count: info.counts.billingLines, total: format.number(info.counts.billingLines) })}
-          </p>
-        )}
-      </CacheInfoStatus>
+      <BillingFiltersBar state={filters} />
+      {filters.query && (
+        <>
+          <BillingOverview query={filters.query} />
+          <EarningsPanel query={filters.query} />
+          <ExportWizard query={filters.query} onFinished={exported} />
+        </>
+      )}
+      <ExportHistory list={history} />
     </section>
   )
 }
