@@ -11,6 +11,7 @@ import { defaultDataDir } from './accounts/data-dir'
 import { CoreHost } from './core/host'
 import { INFOMANIAK_RATE_LIMIT } from './core/remote/http'
 import { createDispatcher } from './ipc/dispatcher'
+import { IMPORT_USAGE_LINE, ImportUsageError, importCommand } from './cli/import-command'
 
 const USAGE = `Usage:
   partner-desk demo --size small|bench --db PATH   fill PATH with the demo partner's data
@@ -20,11 +21,12 @@ const USAGE = `Usage:
                                                     comes from PARTNER_DESK_TOKEN or standard input; the
                                                     API is the account's own address unless --base-url
                                                     (https://; http:// only to 127.0.0.1, localhost, [::1])
+${IMPORT_USAGE_LINE}
   partner-desk help                                  this text
 
 Exit codes: 0 done; 1 failed; 2 usage error; 3 the cache is damaged, cannot be opened or is
 from a newer version (info); 4 the token was refused (sync); 5 another program is writing the
-cache (info): try again once it has finished`
+cache (info, import): try again once it has finished; 6 the file was refused (import)`
 
 class UsageError extends Error {}
 
@@ -183,6 +185,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE)
     return command === undefined ? 2 : 0
   }
+  if (command === 'import') return importCommand(rest, __dirname)
   const { values } = parseArgs({
     args: rest,
     strict: true,
@@ -231,7 +234,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (error: unknown) => {
-    const usage = error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+    const usage = error instanceof UsageError || error instanceof ImportUsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
     console.error(`partner-desk: ${error instanceof Error ? error.message : String(error)}`)
     if (usage) console.error(USAGE)
     process.exitCode = usage ? 2 : 1

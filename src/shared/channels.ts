@@ -32,6 +32,14 @@ export const CHANNELS = [
   'accounts:switch',
   'accounts:setToken',
   'accounts:compromised',
+  // Import of the Manager's CSV exports (billing/import).
+  'imports:chooseFile',
+  'imports:preview',
+  'imports:saveMapping',
+  'imports:commit',
+  'imports:list',
+  'imports:unmatched',
+  'imports:undo',
 ] as const
 
 /**
@@ -49,6 +57,8 @@ export const HOST_CHANNELS = [
   'accounts:compromised',
   'settings:get',
   'settings:set',
+  /** The native open dialog belongs to the app; the worker gets a handle, never a path from the renderer. */
+  'imports:chooseFile',
 ] as const satisfies readonly Channel[]
 export type Channel = (typeof CHANNELS)[number]
 
@@ -60,6 +70,7 @@ export const EVENT_NAMES = [
   'sync:finished',
   'outbox:changed',
   'accounts:changed',
+  'imports:progress',
 ] as const
 export type EventName = (typeof EVENT_NAMES)[number]
 

@@ -15,6 +15,7 @@ import { CoreHost, type EventListener } from '../core/host'
 import type { RemoteConfig } from '../core/protocol'
 import { INFOMANIAK_RATE_LIMIT } from '../core/remote/http'
 import { createDispatcher, type Dispatch } from '../ipc/dispatcher'
+import type { OpenFileDialog } from './open-file'
 
 export interface AppSessionOptions {
   /** Where accounts.json, the tokens and the caches live (Electron's userData). */
@@ -31,6 +32,8 @@ export interface AppSessionOptions {
   rateLimit?: RemoteConfig['rateLimit']
   /** Fixed clock for tests, in Unix seconds. */
   now?: number
+  /** The native open dialog (the shell's; a stand-in in tests); absent: imports:chooseFile is refused. */
+  openFile?: OpenFileDialog
 }
 
 interface OpenCore {
@@ -114,6 +117,18 @@ export class AppSession {
     'accounts:compromised': (input) => this.exclusive((open) => this.compromised(open, input)),
     'settings:get': async () => ok(this.settings.read()),
     'settings:set': async (changes) => ok(this.settings.write(changes)),
+    'imports:chooseFile': () => this.chooseFile(),
+  }
+
+  /** The path goes from the dialog straight to the open core, which answers a handle: no renderer ever names a file. */
+  private async chooseFile(): Promise<Result<Output<'imports:chooseFile'>>> {
+    const dialog = this.options.openFile
+    if (!dialog) return fail('invalid_input', 'imports:chooseFile: this host has no file dialog')
+    const path = await dialog.chooseCsv()
+    if (path === null) return ok(null)
+    await this.changes
+    if (!this.current) return fail('cache_unavailable', 'Partner Desk is closing')
+    return this.current.host.registerFile(path)
   }
 
   private async route(channel: Channel, input: unknown): Promise<Result<unknown>> {

@@ -13,6 +13,7 @@ import { CoreHost, type EventListener } from '../../../src/main/core/host'
 import type { RemoteConfig, WorkerConfig } from '../../../src/main/core/protocol'
 import { createDispatcher, type Dispatch } from '../../../src/main/ipc/dispatcher'
 import { AppSession } from '../../../src/main/session/app-session'
+import type { OpenFileDialog } from '../../../src/main/session/open-file'
 import { SettingsFile } from '../../../src/main/settings/settings-file'
 import { ok } from '../../../src/shared/result'
 import type { Settings } from '../../../src/shared/settings'
@@ -74,6 +75,8 @@ export interface SessionBridgeOptions {
   /** Default 'off': accounts point at the local API server, which needs no pacing. */
   rateLimit?: RemoteConfig['rateLimit']
   demoOnFirstOpen?: DemoSize
+  /** Stands in for the native open dialog: the file the "user" picks. */
+  openFile?: OpenFileDialog
 }
 
 /** The bridge over an AppSession: accounts can be added (e.g. pointing at startApiServer's url), switched and forgotten. */
@@ -85,6 +88,7 @@ export async function startSessionBridge(options: SessionBridgeOptions): Promise
     rateLimit: options.rateLimit ?? 'off',
     now: options.now,
     demoOnFirstOpen: options.demoOnFirstOpen,
+    openFile: options.openFile,
   })
   const bridge = await serve({ dispatch: session.dispatch, onEvent: (listener) => session.onEvent(listener), close: () => session.close() })
   return { ...bridge, session }
