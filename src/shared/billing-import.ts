@@ -160,8 +160,8 @@ const WHAT: Record<ImportProblemCode, string> = {
   not_csv: 'is not a CSV file',
   no_rows: 'holds no row to import',
   duplicate_header: 'names this column twice',
-  missing_field: 'has no column for this field',
-  unknown_header: 'has no column of this name',
+  missing_field: '',
+  unknown_header: '',
   short_row: 'has fewer cells than the header',
   long_row: 'has more cells than the header',
   bad_quotes: 'has a quote that is not closed or stands inside a field',
@@ -172,13 +172,16 @@ const WHAT: Record<ImportProblemCode, string> = {
   bad_currency: 'is not CHF or EUR',
   no_currency: 'says no currency (no currency column, no CHF or EUR beside the amount)',
   bad_type: 'is not a history type',
-  no_type: 'no column says the history type and none was chosen',
+  no_type: '',
   bad_paid_by: 'does not say customer or partner',
   changed: 'changed since it was previewed',
 }
 
 /** "line 4, column "Datum": "2024-02-30" is not a date (…)" — English, for the CLI and logs. */
 export function describeImportProblem({ code, line, column, value }: ImportProblem): string {
+  if (code === 'missing_field') return `no column for the field "${column}" (the file's headers: ${value})`
+  if (code === 'unknown_header') return `the mapping of "${column}" names "${value}", which is no header of the file`
+  if (code === 'no_type') return 'no column says the history type of the rows, and none was chosen for all of them'
   const where = line > 0 ? `line ${line}, column "${column}"` : column ? `"${column}"` : 'the file'
   return value ? `${where}: "${value}" ${WHAT[code]}` : `${where} ${WHAT[code]}`
 }

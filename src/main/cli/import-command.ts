@@ -119,10 +119,10 @@ export async function importCommand(args: string[], workerDir: string): Promise<
     return 0
   }
   if (positionals.length !== 1) throw new ImportUsageError('give exactly one FILE to import')
+  const db = cachePath(values)
+  const given = values.map === undefined ? new Map<ImportField, string>() : parseMap(values.map)
   const file = resolve(positionals[0])
   if (!existsSync(file)) throw new ImportUsageError(`no file at ${file}`)
-  const given = values.map === undefined ? new Map<ImportField, string>() : parseMap(values.map)
-  const db = cachePath(values)
   if (values.db !== undefined && !existsSync(db)) throw new ImportUsageError(`no cache at ${db}`)
 
   const host = new CoreHost({ workerPath: join(workerDir, 'worker.js'), dbPath: db })

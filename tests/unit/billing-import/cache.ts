@@ -7,8 +7,7 @@ import { tempDir } from '../../paths'
 export const FIXTURES = join(__dirname, '../../fixtures/manager-csv')
 export const fixture = (name: string) => ({ path: join(FIXTURES, name), name })
 
-export function importCache(): { db: Database.Database; path: string } {
-  const path = join(tempDir('billing-import'), 'cache.sqlite')
+export function importCache(path = join(tempDir('billing-import'), 'cache.sqlite')): { db: Database.Database; path: string } {
   const opened = openCache(path)
   if (opened.state !== 'ready') throw new Error(`cache not ready: ${opened.state}`)
   const db = opened.db
