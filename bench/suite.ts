@@ -17,6 +17,7 @@ import { ms, percentile, report, time, timeAsync } from './measure'
 import { openReady, rawInsert, readRows } from './raw-baseline'
 import { benchPublicSync } from './public-sync'
 import { benchSync } from './sync'
+import { benchBillingImport } from './billing-import'
 
 const NOW = 1_795_000_000
 async function benchFoundation(): Promise<void> {
@@ -136,8 +137,9 @@ async function benchFoundation(): Promise<void> {
   rmSync(dir, { recursive: true, force: true })
 }
 
-// `npm run bench -- sync` runs one part (foundation: load, open, search; sync; public: a sync from the published API alone); no argument runs all.
-const SECTIONS = ['foundation', 'sync', 'public'] as const
+// `npm run bench -- sync` runs one part (foundation: load, open, search; sync; public: a sync from the published API alone;
+// import: a Manager CSV export); no argument runs all.
+const SECTIONS = ['foundation', 'sync', 'public', 'import'] as const
 const chosen = process.argv.slice(2)
 const unknown = chosen.filter((name) => !(SECTIONS as readonly string[]).includes(name))
 if (unknown.length > 0) {
@@ -151,3 +153,5 @@ if (runs('foundation')) await benchFoundation()
 if (runs('sync')) await benchSync()
 // 5. The same against Infomaniak's published API alone: calls by endpoint, wall time under the rate limit.
 if (runs('public')) await benchPublicSync()
+// 6. Import of a million-line Manager CSV export against a raw insert of the rows it stored.
+if (runs('import')) await benchBillingImport()

@@ -92,6 +92,8 @@ export type CurrencyTotals = Partial<Record<Currency, number>>
 export interface ImportPreview {
   fileName: string
   size: number
+  /** Given back to imports:commit: a file changed since its preview is refused. Empty for a file that is not text. */
+  sha256: string
   encoding: ImportEncoding
   delimiter: ImportDelimiter
   headers: string[]

@@ -53,7 +53,7 @@ function chooseMapping(raw: BetterSqlite3.Database, headers: string[], choice: I
 
 export function previewImport(raw: BetterSqlite3.Database, file: ImportFile, choice: ImportChoice): ImportPreview {
   const size = statSync(file.path).size
-  const base = { fileName: file.name, size, encoding: 'utf-8' as const, delimiter: ',' as const, headers: [], signature: '', mapping: {} }
+  const base = { fileName: file.name, size, sha256: '', encoding: 'utf-8' as const, delimiter: ',' as const, headers: [], signature: '', mapping: {} }
   let shape: ReturnType<typeof sniff>
   try {
     shape = sniff(file.path)
@@ -72,6 +72,7 @@ export function previewImport(raw: BetterSqlite3.Database, file: ImportFile, cho
   const preview: ImportPreview = {
     fileName: file.name,
     size,
+    sha256,
     encoding: shape.encoding,
     delimiter: shape.delimiter,
     headers,

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { CacheInfoStatus } from '../../components/CacheInfoStatus'
 import { useFormatters } from '../../i18n/useFormatters'
 import { DataSourceNote } from '../../session/DataSourceNote'
+import { ImportPanel } from './import/ImportPanel'
 
 /** Placeholder until the billing-history export exists: says what is coming and that the data is here. */
 export function BillingScreen() {
@@ -21,6 +22,7 @@ export function BillingScreen() {
           </p>
         )}
       </CacheInfoStatus>
+      <ImportPanel />
     </section>
   )
 }
