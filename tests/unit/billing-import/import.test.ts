@@ -176,3 +176,18 @@ describe('import of the Manager exports', () => {
     expect(commitImport(db, file, { dryRun: false, now: NOW })).toMatchObject({ record: { added: 1 } })
   })
 })
+
+describe('encodings met late', () => {
+  it('reads a file whose head is UTF-8 but whose body is Windows-1252 as Windows-1252, all of it', () => {
+    const { db } = importCache()
+    const dir = tempDir('import-late-1252')
+    const head = 'Date;Client;Type;Amount;Currency\n' + '2024-05-01;Alpenblick AG;Order;10.00;CHF\n'.repeat(3000)
+    const tail = Buffer.from('2024-05-02;Boulangerie Dupont S\xe0rl;Order;11.00;CHF\n', 'latin1')
+    writeFileSync(join(dir, 'late.csv'), Buffer.concat([Buffer.from(head, 'utf8'), tail]))
+    const file = { path: join(dir, 'late.csv'), name: 'late.csv' }
+    expect(previewImport(db, file, {}).encoding).toBe('utf-8')
+    const outcome = commitImport(db, file, { dryRun: false, now: NOW })
+    expect(outcome).toMatchObject({ outcome: 'imported', record: { rows: 3001, added: 3001, unmatched: 0 } })
+    expect(db.prepare('SELECT count(*) FROM billing_lines WHERE client_organization_id = 102').pluck().get()).toBe(1)
+  })
+})

@@ -40,7 +40,8 @@ const wholeFile = (code: ImportProblem['code'], value = ''): ImportProblem => ({
 export const signatureOf = (headers: string[]): string =>
   createHash('sha256').update(headers.map(normalize).join('\u001f')).digest('hex').slice(0, 16)
 
-const headerCells = (cells: string[]): string[] => cells.map((cell) => cell.trim())
+/** A BOM read as Windows-1252 (a file whose body turned out not to be UTF-8) is no part of the first header. */
+const headerCells = (cells: string[]): string[] => cells.map((cell, i) => (i === 0 ? cell.replace(/^(\ufeff|ï»¿)/, '') : cell).trim())
 
 /** The mapping a file is read with: the caller's, else the one saved for its shape, else recognised from its headers. */
 function chooseMapping(raw: BetterSqlite3.Database, headers: string[], choice: ImportChoice) {

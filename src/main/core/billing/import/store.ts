@@ -107,7 +107,8 @@ export class LineWriter {
     for (;;) {
       const inserted = client === null ? this.unknown(line, key, seq) : this.known(line, key, client, seq)
       if (inserted) {
-        if (this.occurrences.has(key)) this.occurrences.set(key, seq + 1)
+        // Only keys met before are remembered: a million distinct lines would otherwise fill the map.
+        if (seq > 0 || this.occurrences.has(key)) this.occurrences.set(key, seq + 1)
         return
       }
       const owner = (client === null ? this.ownerUnknown : this.ownerKnown).get(key, seq)
