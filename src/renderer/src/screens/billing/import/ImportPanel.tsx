@@ -135,7 +135,11 @@ function ImportRow({
     <>
       <tr data-testid="import-record">
         <td>
-          <span title={`SHA-256 ${record.sha256}`}>{record.fileName}</span>
+          {record.fileName}
+          <br />
+          <span className="muted import-hash" title={record.sha256}>
+            SHA-256 {record.sha256.slice(0, 12)}…
+          </span>
         </td>
         <td>
           <time dateTime={format.iso(record.importedAt)}>{format.dateTime(record.importedAt)}</time>
