@@ -3,6 +3,7 @@
 // normalize()), and the user corrects what is not recognised in the preview.
 import type { ImportField, ImportMapping } from '../../../../shared/billing-import'
 import type { HistoryType, PaymentMode } from '../../../../shared/domain'
+import { memoized } from './memo'
 
 /** Lower case, accents and punctuation gone: "Betrag exkl. MWST" → "betrag exkl mwst". */
 export function normalize(text: string): string {
@@ -82,24 +83,6 @@ function lookup<K extends string>(table: Record<K, readonly string[]>): Map<stri
 
 const TYPES = lookup(TYPE_ALIASES)
 const PAYERS = lookup(PAYER_ALIASES)
-
-/**
- * normalize() by the cell's text, remembered: a million-line file repeats a
- * handful of types and a few thousand client names, and NFD plus three regular
- * expressions per cell was a tenth of the import's time.
- */
-export function memoized<T>(read: (text: string) => T, limit = 50_000): (text: string) => T {
-  const known = new Map<string, T>()
-  return (text) => {
-    let value = known.get(text)
-    if (value === undefined && !known.has(text)) {
-      value = read(text)
-      if (known.size >= limit) known.clear()
-      known.set(text, value)
-    }
-    return value as T
-  }
-}
 
 export const historyTypeOf = memoized((value: string): HistoryType | null => TYPES.get(normalize(value)) ?? null)
 export const payerOf = memoized((value: string): PaymentMode | null => PAYERS.get(normalize(value)) ?? null)

@@ -3,6 +3,7 @@
 // into integer minor units with the strictness needed here (a wrong day or an
 // empty amount is an error, never a guess or a 0).
 import type { Currency } from '../../../../shared/domain'
+import { memoized } from './memo'
 
 const DAY = /^(\d{1,2})[./](\d{1,2})[./](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:Z|[+-]00:?00)?)?$/
@@ -50,9 +51,7 @@ export function parseDate(text: string): number | null {
 const CURRENCY_WORDS: Record<string, Currency> = { chf: 'CHF', fr: 'CHF', sfr: 'CHF', eur: 'EUR', '€': 'EUR' }
 
 /** "CHF", "eur", "€", "Fr." → the currency; null: none the cache keeps. */
-export function parseCurrency(text: string): Currency | null {
-  return CURRENCY_WORDS[text.trim().toLowerCase().replace(/\.$/, '')] ?? null
-}
+export const parseCurrency = memoized((text: string): Currency | null => CURRENCY_WORDS[text.trim().toLowerCase().replace(/\.$/, '')] ?? null)
 
 export type Amount = { minor: number; currency: Currency | null }
 
@@ -142,7 +141,9 @@ function minorUnits(value: string): number | null {
 }
 
 /** "8.1", "8,1 %", "8.1%" → basis points (810); null: not a rate between 0 and 100 %. */
-export function parseRate(text: string): number | null {
+export const parseRate = memoized(readRate)
+
+function readRate(text: string): number | null {
   const value = text.trim().replace(/\s*%$/, '').replace(',', '.')
   if (!/^\d{1,3}(\.\d{1,4})?$/.test(value)) return null
   const bp = Math.round(Number(value) * 100)
