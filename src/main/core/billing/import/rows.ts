@@ -60,13 +60,34 @@ export function layout(headers: string[], mapping: ImportMapping, fixedType: His
   return { headers, kind, fixedType, read: reader(headers, index, kind, fixedType) }
 }
 
+/** Module-level rather than closures made per row: this runs a million times. */
+const cellAt = (cells: string[], index: number | undefined): string | null => (index === undefined ? null : cells[index].trim())
+
+/** The currency written beside the amounts of one row, if any. */
+interface Written {
+  currency: Currency | null
+}
+
+function amountAt(cells: string[], index: number | undefined, headers: string[], line: number, written: Written): number | null | ImportProblem {
+  if (index === undefined) return null
+  const text = cells[index].trim()
+  if (text === '') return problem('empty_amount', line, headers[index], text)
+  const amount = parseAmount(text)
+  if (amount === null) return problem('bad_amount', line, headers[index], text)
+  if (amount.currency !== null) {
+    if (written.currency !== null && written.currency !== amount.currency) return problem('bad_currency', line, headers[index], text)
+    written.currency = amount.currency
+  }
+  return amount.minor
+}
+
 function reader(headers: string[], at: Record<ImportField, number>, kind: ImportKind, fixedType: HistoryType | null): Layout['read'] {
   const width = headers.length
   return (cells, line) => {
     if (cells.length < width) return problem('short_row', line, headers[cells.length], cells.join(' | '))
     // A trailing delimiter adds empty cells; anything more is a row that does not fit the header.
     for (let i = width; i < cells.length; i++) if (cells[i].trim() !== '') return problem('long_row', line, `#${i + 1}`, cells[i])
-    const cell = (field: ImportField): string | null => (at[field] === undefined ? null : cells[at[field]].trim())
+    const cell = (field: ImportField): string | null => cellAt(cells, at[field])
 
     const dateText = cell('date') as string
     const occurredAt = parseDate(dateText)
@@ -86,25 +107,12 @@ function reader(headers: string[], at: Record<ImportField, number>, kind: Import
     }
 
     // Each amount column given must hold an amount: an empty cell is an error, never 0.
-    // Held in an object: the amounts' reader below may set it.
-    const written: { currency: Currency | null } = { currency: null }
-    const money = (field: 'net' | 'vat' | 'gross'): number | null | ImportProblem => {
-      const text = cell(field)
-      if (text === null) return null
-      if (text === '') return problem('empty_amount', line, headers[at[field]], text)
-      const amount = parseAmount(text)
-      if (amount === null) return problem('bad_amount', line, headers[at[field]], text)
-      if (amount.currency !== null) {
-        if (written.currency !== null && written.currency !== amount.currency) return problem('bad_currency', line, headers[at[field]], text)
-        written.currency = amount.currency
-      }
-      return amount.minor
-    }
-    const net = money('net')
+    const written: Written = { currency: null }
+    const net = amountAt(cells, at.net, headers, line, written)
     if (typeof net === 'object' && net !== null) return net
-    const vat = money('vat')
+    const vat = amountAt(cells, at.vat, headers, line, written)
     if (typeof vat === 'object' && vat !== null) return vat
-    const gross = money('gross')
+    const gross = amountAt(cells, at.gross, headers, line, written)
     if (typeof gross === 'object' && gross !== null) return gross
 
     let rate: number | null = null
