@@ -19,6 +19,7 @@ import { benchPublicSync } from './public-sync'
 import { benchSync } from './sync'
 import { benchFirstRender } from './first-render'
 import { benchBilling } from './billing'
+import { benchBillingImport } from './billing-import'
 
 const NOW = 1_795_000_000
 async function benchFoundation(): Promise<void> {
@@ -139,9 +140,9 @@ async function benchFoundation(): Promise<void> {
 }
 
 // `npm run bench -- sync` runs one part (foundation: load, open, search; sync; public: a sync from the published API alone;
-// render: the first clients page in Chromium, the bundle, the core's memory; billing: the billing page and the export);
-// no argument runs all.
-const SECTIONS = ['foundation', 'sync', 'public', 'render', 'billing'] as const
+// render: the first clients page in Chromium, the bundle, the core's memory; billing: the billing page and the export;
+// import: a Manager CSV export); no argument runs all.
+const SECTIONS = ['foundation', 'sync', 'public', 'render', 'billing', 'import'] as const
 const chosen = process.argv.slice(2)
 const unknown = chosen.filter((name) => !(SECTIONS as readonly string[]).includes(name))
 if (unknown.length > 0) {
@@ -159,3 +160,5 @@ if (runs('public')) await benchPublicSync()
 if (runs('render')) await benchFirstRender()
 // 7. Billing: a page of per-client totals for a year; an export of every line against a hand-joined raw writer.
 if (runs('billing')) await benchBilling()
+// 8. Import of a million-line Manager CSV export against a raw insert of the rows it stored.
+if (runs('import')) await benchBillingImport()

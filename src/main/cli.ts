@@ -12,6 +12,7 @@ import { CoreHost } from './core/host'
 import { INFOMANIAK_RATE_LIMIT } from './core/remote/http'
 import { createDispatcher } from './ipc/dispatcher'
 import { EXPORT_OPTIONS, exportHistory, ExportUsageError } from './cli-export'
+import { IMPORT_USAGE_LINE, ImportUsageError, importCommand } from './cli/import-command'
 
 const USAGE = `Usage:
   partner-desk demo --size small|bench --db PATH   fill PATH with the demo partner's data
@@ -28,12 +29,13 @@ const USAGE = `Usage:
                     [--banana-accounts DEBIT,CREDIT,VATCODE] [--data-dir DIR]
                                                     export the billing history (UTC days, both included);
                                                     checked by reading it back, then moved to FILE
+${IMPORT_USAGE_LINE}
   partner-desk help                                  this text
 
 Exit codes: 0 done; 1 failed; 2 usage error; 3 the cache is damaged, cannot be opened or is
 from a newer version (info); 4 the token was refused (sync); 5 another program is writing the
-cache (info): try again once it has finished; for export: 1 also when the file written did not
-read back as written (no file is left)`
+cache (info, import): try again once it has finished; 6 the file was refused (import); for export: 1 also
+when the file written did not read back as written (no file is left)`
 
 class UsageError extends Error {}
 
@@ -192,6 +194,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE)
     return command === undefined ? 2 : 0
   }
+  if (command === 'import') return importCommand(rest, __dirname)
   const { values } = parseArgs({
     args: rest,
     strict: true,
@@ -242,7 +245,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (error: unknown) => {
-    const usage = error instanceof UsageError || error instanceof ExportUsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+    const usage = error instanceof UsageError || error instanceof ExportUsageError || error instanceof ImportUsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
     console.error(`partner-desk: ${error instanceof Error ? error.message : String(error)}`)
     if (usage) console.error(USAGE)
     process.exitCode = usage ? 2 : 1

@@ -11,6 +11,7 @@ import { bindingProblem, nativeBindingPath } from './shell/native-binding'
 import { APP_USER_MODEL_ID } from './shell/app-id'
 import { electronNotifier } from './shell/notifications'
 import { rendererDirFrom } from './shell/renderer-files'
+import { electronOpenFile } from './shell/open-dialog'
 import { safeStorageCipher } from './shell/safe-storage'
 import { installedAppUpdater } from './shell/updater'
 import { electronFiles } from './shell/save-dialog'
@@ -56,6 +57,7 @@ function start(): void {
     // Only an installed copy updates itself.
     ...(app.isPackaged ? { updater: installedAppUpdater() } : {}),
     files: electronFiles,
+    openFile: electronOpenFile,
   })
   appSession = started
   registerContract(ipcMain, started.dispatch, appUrl)

@@ -46,6 +46,14 @@ export const CHANNELS = [
   'exports:cancel',
   'exports:list',
   'exports:rerun',
+  // Import of the Manager's CSV exports (billing/import).
+  'imports:chooseFile',
+  'imports:preview',
+  'imports:saveMapping',
+  'imports:commit',
+  'imports:list',
+  'imports:unmatched',
+  'imports:undo',
 ] as const
 
 /**
@@ -73,6 +81,8 @@ export const HOST_CHANNELS = [
   'files:chooseToSave',
   'files:showInFolder',
   'exports:start',
+  /** The native open dialog belongs to the app; the worker gets a handle, never a path from the renderer. */
+  'imports:chooseFile',
 ] as const satisfies readonly Channel[]
 export type Channel = (typeof CHANNELS)[number]
 
@@ -88,6 +98,7 @@ export const EVENT_NAMES = [
   'updates:state',
   'exports:progress',
   'exports:finished',
+  'imports:progress',
 ] as const
 export type EventName = (typeof EVENT_NAMES)[number]
 

@@ -10,6 +10,8 @@ import type { BRIDGE_BRAND, Channel, EventName } from './channels'
 import { settingsSchema } from './settings-schema'
 import type { BillingSummary, EarningsOutlook, EarningsSummary, ExportFinished, ExportProgress, ExportRecord } from './billing'
 import { billingQuerySchema, billingSummaryInput, exportSpecSchema } from './billing-schema'
+import { IMPORT_FIELDS, type ChosenFile, type ImportOutcome, type ImportPreview, type ImportProgress, type ImportRecord, type UnmatchedLine } from './billing-import'
+import { HISTORY_TYPES } from './domain'
 import type { Settings } from './settings'
 import type { UpdateState } from './updates'
 
@@ -275,6 +277,15 @@ export const baseUrlSchema = z
     if (problem !== null) context.addIssue({ code: 'custom', message: BASE_URL_PROBLEMS[problem] })
   })
 
+/** A mapping field → header, as the preview shows it and the user corrects it. */
+const importMappingSchema = z.partialRecord(z.enum(IMPORT_FIELDS), z.string().min(1).max(200))
+const importChoice = {
+  handle: z.uuid(),
+  mapping: importMappingSchema.optional(),
+  /** The history type of every row when no column says it. */
+  fixedType: z.enum(HISTORY_TYPES).nullable().optional(),
+}
+
 export const contract = {
   'cache:status': channel<CacheStatus>()(empty),
   'cache:info': channel<CacheInfo>()(empty),
@@ -395,6 +406,31 @@ export const contract = {
   'exports:list': channel<ExportRecord[]>()(z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict()),
   /** The same export again, to the same place (the file there is replaced once the new one is checked). */
   'exports:rerun': channel<{ exportId: number }>()(z.object({ id: z.number().int().positive() }).strict()),
+  /** Opens the native open dialog; null: the user cancelled. */
+  'imports:chooseFile': channel<ChosenFile | null>()(empty),
+  /** Reads the file's head with the mapping (given, saved for its shape, or recognised): writes nothing. */
+  'imports:preview': channel<ImportPreview>()(z.object(importChoice).strict()),
+  'imports:saveMapping': channel<{ saved: true }>()(
+    z
+      .object({ signature: z.string().regex(/^[0-9a-f]{16}$/), mapping: importMappingSchema, fixedType: z.enum(HISTORY_TYPES).nullable().default(null) })
+      .strict(),
+  ),
+  /** All or nothing, in one transaction; progress arrives as imports:progress. */
+  'imports:commit': channel<ImportOutcome>()(
+    z.object({ ...importChoice, sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(), dryRun: z.boolean().default(false) }).strict(),
+  ),
+  'imports:list': channel<ImportRecord[]>()(empty),
+  'imports:unmatched': channel<{ total: number; lines: UnmatchedLine[] }>()(
+    z
+      .object({
+        importId: z.number().int().positive().nullable().default(null),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+  ),
+  /** Destructive: takes the import's lines out of the cache again (the record stays, marked undone). */
+  'imports:undo': channel<ImportRecord>()(z.object({ id: z.number().int().positive() }).strict()),
 } as const
 
 /** Push events from the core to every window. */
@@ -403,7 +439,7 @@ export const events = {
   'cache:status': event<CacheStatus>(),
   'demo:progress': event<DemoProgress>(),
   /** The cache's data changed: a new demo, a recovery, a sync, or a change the user made (any window may show it). */
-  'cache:changed': event<{ reason: 'demo' | 'recovered' | 'sync' | 'change' }>(),
+  'cache:changed': event<{ reason: 'demo' | 'recovered' | 'sync' | 'change' | 'import' }>(),
   'sync:progress': event<SyncProgress>(),
   'sync:finished': event<{ ok: true; summary: SyncSummary } | { ok: false; error: AppError }>(),
   'outbox:changed': event<OutboxCounts>(),
@@ -413,6 +449,7 @@ export const events = {
   'updates:state': event<UpdateState>(),
   'exports:progress': event<ExportProgress>(),
   'exports:finished': event<ExportFinished>(),
+  'imports:progress': event<ImportProgress>(),
 }
 
 export type Input<C extends Channel> = z.input<(typeof contract)[C]['input']>

@@ -35,6 +35,10 @@ import type { ReadChannel } from './read-channels'
 import { answerRead } from './reads'
 import type { HistoryStaging } from './sync/history/stager'
 import { dropHistoryStage } from './sync/history/table'
+import { importHandlers } from './billing/import/handlers'
+import { ChosenFiles } from './billing/import/files'
+import { attachUnmatched } from './billing/import/store'
+import type { ChosenFile } from '../../shared/billing-import'
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void
 
@@ -68,6 +72,8 @@ function asidePath(path: string, stamp: string): string {
 
 export class Core {
   private state!: State
+  /** Files the user chose for an import, by handle (see billing/import/files.ts). */
+  private readonly files = new ChosenFiles()
 
   private constructor(
     private readonly config: WorkerConfig,
@@ -101,6 +107,15 @@ export class Core {
       return await handler(input)
     } catch (error) {
       return fail('internal', `${channel}: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+
+  /** The host's (never a channel's): a file the user chose, answered with its handle. */
+  chooseFile(path: string): Result<ChosenFile> {
+    try {
+      return ok(this.files.register(path))
+    } catch (error) {
+      return fail('invalid_input', `the chosen file cannot be read: ${error instanceof Error ? error.message : String(error)}`)
     }
   }
 
@@ -165,6 +180,15 @@ export class Core {
     'outbox:push': async () => this.whenSyncable((sync) => ok(sync.startPush())),
     'events:list': (input) => this.read('events:list', input),
     'events:markSeen': async ({ ids }) => this.whenReady((state) => markEventsSeen(state.raw, ids, this.deps.now())),
+    ...importHandlers({
+      state: () => {
+        const state = this.state
+        return state.kind === 'ready' ? { raw: state.raw } : this.unavailable(state)
+      },
+      files: this.files,
+      emit: (event, payload) => this.deps.emit(event, payload),
+      now: () => this.deps.now(),
+    }),
     'billing:summary': (input) => this.read('billing:summary', input),
     'earnings:summary': (input) => this.read('earnings:summary', input),
     'earnings:outlook': (input) => this.read('earnings:outlook', input),
@@ -270,6 +294,8 @@ export class Core {
       now: this.deps.now,
       onProgress: (progress) => this.deps.emit('sync:progress', progress),
       onFinished: (outcome) => {
+        // Imported lines kept as "client not in the cache" join a client the sync brought.
+        if (outcome.ok) attachUnmatched(raw)
         this.deps.emit('sync:finished', outcome)
         if (outcome.ok) this.deps.emit('cache:changed', { reason: 'sync' })
       },

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { Channel, EventName, EventPayload } from '../../shared/contract'
 import type { ExportSpec } from '../../shared/billing'
+import type { ChosenFile } from '../../shared/billing-import'
 import { fail, type Result } from '../../shared/result'
 import type { CoreCaller } from '../ipc/dispatcher'
 import type { FromReader, FromWorker, ReaderConfig, ToReader, ToWorker, WorkerConfig } from './protocol'
@@ -81,6 +82,16 @@ export class CoreHost implements CoreCaller {
     return new Promise((resolve) => {
       this.pending.set(id, resolve as (result: Result<unknown>) => void)
       this.post({ type: 'export', id, spec, target })
+    })
+  }
+
+  /** Hands the core a file the user chose (never a path a renderer sent); answers the handle the import channels take. */
+  registerFile(path: string): Promise<Result<ChosenFile>> {
+    if (this.stopped) return Promise.resolve(fail('cache_unavailable', this.stopped))
+    const id = this.nextId++
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve as (result: Result<unknown>) => void)
+      this.post({ type: 'file', id, path })
     })
   }
 

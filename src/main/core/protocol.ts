@@ -38,6 +38,8 @@ export type ToWorker =
   | { type: 'export'; id: number; spec: ExportSpec; target: string }
   /** The host's answer to a token request; null when the account has none. */
   | { type: 'token'; id: number; token: string | null }
+  /** A file the user chose (open dialog, CLI argument): the core answers a handle the import channels take. */
+  | { type: 'file'; id: number; path: string }
 
 export type FromWorker =
   | { type: 'result'; id: number; result: Result<unknown> }

@@ -58,6 +58,10 @@ port.on('message', (message: ToWorker) => {
       // app must not wait for a full scan of a large cache.
       process.exit(0)
     }
+    if (message.type === 'file') {
+      post({ type: 'result', id: message.id, result: core instanceof Core ? core.chooseFile(message.path) : core })
+      return
+    }
     const result = !(core instanceof Core) ? core : message.type === 'export' ? core.startExport(message.spec, message.target) : await core.handle(message.channel, message.input)
     post({ type: 'result', id: message.id, result })
   })

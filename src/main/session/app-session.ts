@@ -21,6 +21,7 @@ import { UpdateService } from '../updates/update-service'
 import { WorkInProgress } from '../updates/work-in-progress'
 import type { UpdateBlocker } from '../../shared/updates'
 import { fileHandlers, NO_FILES_PORT, type FilesPort } from './export-files'
+import type { OpenFileDialog } from './open-file'
 
 export interface AppSessionOptions {
   /** Where accounts.json, the tokens and the caches live (Electron's userData). */
@@ -43,6 +44,8 @@ export interface AppSessionOptions {
   updater?: { engine: UpdateEngine; online: () => boolean; log: (message: string) => void }
   /** The save dialog and the file manager (shell/save-dialog.ts in the app; a fake in tests). */
   files?: FilesPort
+  /** The native open dialog (the shell's; a stand-in in tests); absent: imports:chooseFile is refused. */
+  openFile?: OpenFileDialog
 }
 
 interface OpenCore {
@@ -146,6 +149,7 @@ export class AppSession {
     'updates:download': async () => ok(await this.updates.download()),
     'updates:install': async () => ok(await this.updates.install()),
     ...fileHandlers(() => this.options.files ?? NO_FILES_PORT, () => this.current?.host ?? null),
+    'imports:chooseFile': () => this.chooseFile(),
   }
 
   /** What keeps an update from installing: unsent changes in the open cache, running exports and imports. */
@@ -156,6 +160,17 @@ export class AppSession {
     const { pending, failed, conflicts } = counts.value as Output<'outbox:counts'>
     const waiting = pending + failed + conflicts
     return [...(waiting > 0 ? [{ kind: 'outbox' as const, pending: waiting }] : []), ...work]
+  }
+
+  /** The path goes from the dialog straight to the open core, which answers a handle: no renderer ever names a file. */
+  private async chooseFile(): Promise<Result<Output<'imports:chooseFile'>>> {
+    const dialog = this.options.openFile
+    if (!dialog) return fail('invalid_input', 'imports:chooseFile: this host has no file dialog')
+    const path = await dialog.chooseCsv()
+    if (path === null) return ok(null)
+    await this.changes
+    if (!this.current) return fail('cache_unavailable', 'Partner Desk is closing')
+    return this.current.host.registerFile(path)
   }
 
   private async route(channel: Channel, input: unknown): Promise<Result<unknown>> {

@@ -14,6 +14,7 @@ import type { RemoteConfig, WorkerConfig } from '../../../src/main/core/protocol
 import { createDispatcher, type Dispatch } from '../../../src/main/ipc/dispatcher'
 import type { DesktopNotice } from '../../../src/main/session/desktop-notifier'
 import { AppSession, type AppSessionOptions } from '../../../src/main/session/app-session'
+import type { OpenFileDialog } from '../../../src/main/session/open-file'
 import { SettingsFile } from '../../../src/main/settings/settings-file'
 import { ok, type Result } from '../../../src/shared/result'
 import { fileHandlers, type FilesPort } from '../../../src/main/session/export-files'
@@ -107,6 +108,8 @@ export interface SessionBridgeOptions {
   demoOnFirstOpen?: DemoSize
   /** An updater for the session (e.g. a scripted engine); none by default. */
   updater?: AppSessionOptions['updater']
+  /** Stands in for the native open dialog: the file the "user" picks. */
+  openFile?: OpenFileDialog
 }
 
 /** The bridge over an AppSession: accounts can be added (e.g. pointing at startApiServer's url), switched and forgotten. */
@@ -121,6 +124,7 @@ export async function startSessionBridge(options: SessionBridgeOptions): Promise
     demoOnFirstOpen: options.demoOnFirstOpen,
     notifier,
     updater: options.updater,
+    openFile: options.openFile,
   })
   const bridge = await serve({ dispatch: session.dispatch, onEvent: (listener) => session.onEvent(listener), close: () => session.close(), notifier })
   return { ...bridge, session }

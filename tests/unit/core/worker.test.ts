@@ -9,7 +9,7 @@ import { CoreHost } from '../../../src/main/core/host'
 import { migrate } from '../../../src/main/core/db/migrate'
 import { sortKey } from '../../../src/main/core/db/sort-key'
 import { LATEST_SCHEMA_VERSION } from '../../../src/main/core/db/migrations'
-import { createHistoryStage, HISTORY_STAGE } from '../../../src/main/core/sync/history/table'
+import { createHistoryStage, HISTORY_COLUMNS, HISTORY_STAGE } from '../../../src/main/core/sync/history/table'
 import { createDispatcher } from '../../../src/main/ipc/dispatcher'
 import { ARTIFACTS, BUILT_WORKER, tempDir } from '../../paths'
 
@@ -91,6 +91,13 @@ const SAMPLE_INPUTS: { [C in Channel]: Input<C> } = {
   'exports:cancel': { exportId: 1 },
   'exports:list': {},
   'exports:rerun': { id: 999_999 },
+  'imports:chooseFile': {},
+  'imports:preview': { handle: '8f0c2b7e-8d7b-4c55-9d3f-0d2f5b1f4c11' },
+  'imports:saveMapping': { signature: '0123456789abcdef', mapping: { date: 'Datum' } },
+  'imports:commit': { handle: '8f0c2b7e-8d7b-4c55-9d3f-0d2f5b1f4c11' },
+  'imports:list': {},
+  'imports:unmatched': {},
+  'imports:undo': { id: 1 },
 }
 
 /** What these answer on a bare demo core: a refusal with its reason, never a fault. */
@@ -126,6 +133,11 @@ const REFUSED_ON_DEMO: Partial<Record<Channel, string>> = {
   'files:showInFolder': 'unknown_channel',
   'exports:start': 'unknown_channel',
   'exports:rerun': 'invalid_input',
+  'imports:chooseFile': 'unknown_channel',
+  // No file was chosen (a handle only the open dialog gives), no import made.
+  'imports:preview': 'invalid_input',
+  'imports:commit': 'invalid_input',
+  'imports:undo': 'invalid_input',
 }
 
 describe('core worker', () => {
@@ -153,7 +165,7 @@ describe('core worker', () => {
     const raw = new Database(path)
     createHistoryStage(raw)
     raw.pragma('foreign_keys = OFF')
-    raw.prepare(`INSERT INTO ${HISTORY_STAGE} SELECT 1, 999999, NULL, NULL, 'order', 0, '', 0, 0, 0, 'CHF', 'customer'`).run()
+    raw.prepare(`INSERT INTO ${HISTORY_STAGE} (${HISTORY_COLUMNS}) SELECT 1, 999999, NULL, NULL, 'order', 0, '', 0, 0, 0, 'CHF', 'customer'`).run()
     raw.close()
     const { call } = start(path)
     expect(await call('cache:status', {})).toMatchObject({ state: 'ready' })

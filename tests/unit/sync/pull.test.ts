@@ -125,9 +125,10 @@ describe('pull', () => {
     await run('full')
     const indexes = () => db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'billing_lines' ORDER BY name").all()
     const declared = indexes()
-    expect(declared).toHaveLength(4)
+    expect(declared).toHaveLength(6)
     const listed = count('SELECT count(*) FROM billing_lines')
-    const copy = db.prepare(`INSERT INTO billing_lines SELECT ?, client_organization_id, product_id, invoice_id, history_type, ?, description,
+    const copy = db.prepare(`INSERT INTO billing_lines (id, client_organization_id, product_id, invoice_id, history_type, occurred_at, description,
+      amount_excl_vat_minor, vat_rate_bp, vat_minor, currency, paid_by) SELECT ?, client_organization_id, product_id, invoice_id, history_type, ?, description,
       amount_excl_vat_minor, vat_rate_bp, vat_minor, currency, paid_by FROM billing_lines WHERE id = (SELECT min(id) FROM billing_lines)`)
     copy.run(900_000_001, NOW - 5 * 365 * 86_400) // before the window a full pull reads
     copy.run(900_000_002, NOW - 100 * 86_400) // in the window, but no longer listed

@@ -169,6 +169,54 @@ export interface BillingLinesTable {
   vat_minor: number
   currency: Currency
   paid_by: PaymentMode
+  /** Migration 3: the import the line came from; null for the server's lines. */
+  import_id: number | null
+  import_key: string | null
+  import_seq: number | null
+  document_number: string | null
+}
+
+// Migration 3: imports of the Manager's CSV exports.
+export interface BillingImportsTable {
+  id: Generated<number>
+  file_name: string
+  sha256: string
+  kind: 'clients' | 'invoices'
+  rows: number
+  added: number
+  unmatched: number
+  duplicates: number
+  period_from: number | null
+  period_to: number | null
+  totals_json: string
+  imported_at: number
+  undone_at: number | null
+}
+
+export interface BillingImportUnmatchedTable {
+  id: Generated<number>
+  import_id: number
+  line: number
+  client_ref_id: number | null
+  client_name: string
+  history_type: HistoryType
+  occurred_at: number
+  description: string
+  amount_excl_vat_minor: number
+  vat_rate_bp: number
+  vat_minor: number
+  currency: Currency
+  paid_by: PaymentMode | null
+  document_number: string | null
+  import_key: string
+  import_seq: number
+}
+
+export interface BillingImportMappingsTable {
+  signature: string
+  mapping_json: string
+  fixed_type: HistoryType | null
+  saved_at: number
 }
 
 export interface PartnershipEventsTable {
@@ -275,4 +323,7 @@ export interface Database {
   sync_state: SyncStateTable
   billing_rollup: BillingRollupTable
   exports: ExportsTable
+  billing_imports: BillingImportsTable
+  billing_import_unmatched: BillingImportUnmatchedTable
+  billing_import_mappings: BillingImportMappingsTable
 }

@@ -1,9 +1,10 @@
 import type { Migration } from './migration'
 import { m001Domain } from './001-domain'
 import { m002PublicApi } from './002-public-api'
+import { m003BillingImports } from './003-billing-imports'
 import { m004BillingRollup } from './004-billing-rollup'
 
 // Imported statically: a bundled app cannot scan a folder at run time.
-export const MIGRATIONS: readonly Migration[] = [m001Domain, m002PublicApi, m004BillingRollup]
+export const MIGRATIONS: readonly Migration[] = [m001Domain, m002PublicApi, m003BillingImports, m004BillingRollup]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

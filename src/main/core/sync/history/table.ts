@@ -47,14 +47,15 @@ export function unlinkStagedHistory(db: BetterSqlite3.Database): void {
 
 /**
  * A full pull read the whole window `[from, now]`: the staged table becomes
- * billing_lines (lines older than the window are carried over), and the
+ * billing_lines (lines older than the window, and imported ones, are carried over), and the
  * indexes are built once over the finished table, which at a million rows is
  * far cheaper than keeping four indexes up to date row by row. Runs inside
  * the merge's transaction, so a failure leaves the old table in place.
  */
 export function replaceHistory(db: BetterSqlite3.Database, from: number): void {
   const indexes = ddlOf(db, 'index')
-  db.prepare(`INSERT OR IGNORE INTO ${HISTORY_STAGE} SELECT * FROM billing_lines WHERE occurred_at < ?`).run(from)
+  // Lines imported from the Manager's CSV are the user's: no pull replaces them (their negative ids never meet the server's).
+  db.prepare(`INSERT OR IGNORE INTO ${HISTORY_STAGE} SELECT * FROM billing_lines WHERE occurred_at < ? OR import_id IS NOT NULL`).run(from)
   unlinkStagedHistory(db)
   db.exec(`DROP TABLE billing_lines; ALTER TABLE ${HISTORY_STAGE} RENAME TO billing_lines;`)
   for (const index of indexes) db.exec(index)

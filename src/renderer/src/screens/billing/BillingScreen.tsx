@@ -9,6 +9,7 @@ import { BillingOverview } from './BillingOverview'
 import { EarningsPanel } from './EarningsPanel'
 import { ExportHistory } from './ExportHistory'
 import { ExportWizard } from './ExportWizard'
+import { ImportPanel } from './import/ImportPanel'
 import { useBillingFilters } from './useBillingFilters'
 
 /** The accountant's screen: browse and chart the billing history and earnings, export it, see past exports. */
@@ -26,6 +27,7 @@ export function BillingScreen() {
         {t('billing.title')}
       </h1>
       <DataSourceNote set="billing" />
+      <ImportPanel />
       <BillingFiltersBar state={filters} />
       {filters.query && (
         <>
