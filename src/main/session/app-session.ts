@@ -16,6 +16,7 @@ import type { RemoteConfig } from '../core/protocol'
 import { INFOMANIAK_RATE_LIMIT } from '../core/remote/http'
 import { createDispatcher, type Dispatch } from '../ipc/dispatcher'
 import type { DesktopNotifier } from './desktop-notifier'
+import { ExportWatch } from './export-watch'
 import type { UpdateEngine } from '../updates/engine'
 import { UpdateService } from '../updates/update-service'
 import { WorkInProgress } from '../updates/work-in-progress'
@@ -52,6 +53,7 @@ interface OpenCore {
   /** null: the demo. */
   account: Account | null
   host: CoreHost
+  exports: ExportWatch
   /** Stops relaying its events: a core being closed must not speak for the one replacing it. */
   detach: () => void
 }
@@ -129,6 +131,8 @@ export class AppSession {
     })
   }
 
+  private readonly files = fileHandlers(() => this.options.files ?? NO_FILES_PORT, () => this.current?.host ?? null)
+
   private readonly handlers: HostHandlers = {
     'accounts:list': async () => ok(await this.overview()),
     'accounts:add': (input) => this.exclusive((open) => refusalAsData(() => this.add(open, input))),
@@ -148,7 +152,13 @@ export class AppSession {
     'updates:check': async () => ok(await this.updates.check()),
     'updates:download': async () => ok(await this.updates.download()),
     'updates:install': async () => ok(await this.updates.install()),
-    ...fileHandlers(() => this.options.files ?? NO_FILES_PORT, () => this.current?.host ?? null),
+    ...this.files,
+    'exports:start': async (input) => {
+      const open = this.current
+      const started = await this.files['exports:start'](input)
+      if (started.ok) open?.exports.started(started.value.exportId)
+      return started
+    },
     'imports:chooseFile': () => this.chooseFile(),
   }
 
@@ -178,7 +188,14 @@ export class AppSession {
     // A call made during a switch belongs to the core the switch opens, not to the one it closes.
     await this.changes
     if (!this.current) return fail('cache_unavailable', 'Partner Desk is closing')
-    return this.current.host.call(channel, input)
+    if (channel !== 'imports:commit') return this.current.host.call(channel, input)
+    // An update waits for the import to end, whichever way it ends.
+    const end = this.work.begin('import')
+    try {
+      return await this.current.host.call(channel, input)
+    } finally {
+      end()
+    }
   }
 
   private async add(open: OpenCore, { label, token, baseUrl, organizationId, acceptUnprotected }: ParsedInput<'accounts:add'>): Promise<Result<AccountSummary>> {
@@ -285,11 +302,17 @@ export class AppSession {
             // Read from the keystore at each sync, so a new or forgotten token counts at once.
             token: () => this.secrets.load(account.id),
           })
-    const detach = host.onEvent((event, payload) => {
+    const exports = new ExportWatch(this.work)
+    const stop = host.onEvent((event, payload) => {
+      exports.onEvent(event, payload)
       this.emit(event, payload)
       if (event === 'outbox:changed') void this.updates.reconsider()
     })
-    return { account, host, detach }
+    const detach = () => {
+      stop()
+      exports.endAll()
+    }
+    return { account, host, exports, detach }
   }
 
   private lastActive(): Account | null {

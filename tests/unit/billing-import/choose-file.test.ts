@@ -36,6 +36,18 @@ describe('imports:chooseFile', () => {
     const preview = await session.dispatch('imports:preview', { handle })
     expect(preview).toMatchObject({ ok: true, value: { fileName: 'invoices-en.csv', kind: 'invoices', problems: [] } })
     expect((preview as { value: ImportPreview }).value.rows).toHaveLength(2)
+
+    // An update waits while the import runs, and no longer once it has ended.
+    const busyDuringImport: string[][] = []
+    const begin = session.work.begin.bind(session.work)
+    session.work.begin = (kind) => {
+      const end = begin(kind)
+      busyDuringImport.push(session.work.busy())
+      return end
+    }
+    expect(await session.dispatch('imports:commit', { handle, dryRun: true })).toMatchObject({ ok: true })
+    expect(busyDuringImport).toEqual([['import']])
+    expect(session.work.busy()).toEqual([])
   })
 
   it('answers null when the user cancels, and refuses without a dialog', async () => {

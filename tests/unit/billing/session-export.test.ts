@@ -83,8 +83,11 @@ describe('exports through the app session', () => {
     const chosen = await h.value('files:chooseToSave', { suggestedName: 'billing.csv', extension: 'csv' })
     const since = h.events.length
     const { exportId } = await h.value('exports:start', { spec: SPEC, target: { handle: chosen!.handle } })
+    // An update waits for a running export, and stops waiting once it has ended.
+    expect(h.session.work.busy()).toEqual(['export'])
     expect(await h.value('exports:cancel', { exportId })).toEqual({ cancelled: true })
     expect(await h.waitFor('exports:finished', since)).toMatchObject({ exportId, ok: false, state: 'cancelled' })
+    expect(h.session.work.busy()).toEqual([])
     expect(readdirSync(out)).toEqual([])
     expect((await h.value('exports:list', {})).map((r) => r.state)).toEqual(['cancelled'])
     expect(existsSync(join(out, 'billing.csv'))).toBe(false)

@@ -19,6 +19,7 @@ import { detectMapping, normalize } from './aliases'
 import { isProblem, layout, type Layout } from './rows'
 import { NotText, NotUtf8, readRows, sha256Of, sniff, type Shape } from './source'
 import { Clients, completeImport, importedBefore, LineWriter, openImport, readImport, savedMapping } from './store'
+import { refreshBillingRollup } from '../rollup'
 
 export interface ImportFile {
   path: string
@@ -227,6 +228,8 @@ function attempt(raw: BetterSqlite3.Database, file: ImportFile, shape: Shape, op
         totals,
         importedAt: options.now,
       })
+      // The monthly totals the billing screen reads move in the same transaction as the lines.
+      if (!options.dryRun && done.added > 0 && periodFrom !== null && periodTo !== null) refreshBillingRollup(raw, { from: periodFrom, to: periodTo })
       const record = readImport(raw, importId) as ImportRecord
       // A dry run does all of it, then takes it back: its counts are the real import's.
       if (options.dryRun) throw new DryRun(record)

@@ -5,6 +5,7 @@ import type { CurrencyTotals, ImportKind, ImportMapping, ImportRecord, Unmatched
 import type { HistoryType, PaymentMode } from '../../../../shared/domain'
 import { normalize, normalized } from './aliases'
 import type { ReadLine } from './rows'
+import { linesRange, refreshBillingRollup, widen } from '../rollup'
 
 interface Known {
   /** Who pays by default: the partner under complete access with the wallet entrusted, the customer otherwise. */
@@ -241,7 +242,9 @@ export function undoImport(raw: BetterSqlite3.Database, id: number, now: number)
     const found = readImport(raw, id)
     if (!found) throw new UndoRefused(`id: no import with id ${id}`)
     if (found.undoneAt !== null) throw new UndoRefused(`id: import ${id} (${found.fileName}) was already undone`)
+    const range = linesRange(raw, 'billing_lines', `import_id = ${id}`)
     raw.prepare('DELETE FROM billing_lines WHERE import_id = ?').run(id)
+    if (range) refreshBillingRollup(raw, range)
     raw.prepare('DELETE FROM billing_import_unmatched WHERE import_id = ?').run(id)
     raw.prepare('UPDATE billing_imports SET undone_at = ? WHERE id = ?').run(now, id)
     return readImport(raw, id) as ImportRecord
@@ -317,6 +320,7 @@ export function attachUnmatched(raw: BetterSqlite3.Database): number {
   if (waiting.length === 0) return 0
   const clients = new Clients(raw)
   let moved = 0
+  let attached: { from: number; to: number } | null = null
   raw.transaction(() => {
     let nextId = firstId(raw)
     const insert = raw.prepare(`INSERT INTO billing_lines (${LINE_COLUMNS}) VALUES (?, ?, NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -331,7 +335,9 @@ export function attachUnmatched(raw: BetterSqlite3.Database): number {
         row.currency, row.paid_by ?? clients.payer(client, row.kind), row.import_id, key, row.import_seq, row.document_number)
       remove.run(row.id)
       moved++
+      attached = widen(attached, { from: row.occurred_at, to: row.occurred_at })
     }
+    if (attached) refreshBillingRollup(raw, attached)
   })()
   return moved
 }
