@@ -6,6 +6,7 @@ import { BASE_URL_PROBLEMS, baseUrlProblem } from './base-url'
 import { newChangeSchema, type Change } from './changes'
 import type { AccessType, CapabilityFamily, Currency, OutboxState, PartnershipEventKind, PartnershipStatus, PaymentMode, ServiceCategory } from './domain'
 import type { AppError, Result } from './result'
+import type { DataSet, SyncedList } from './data-sets'
 import type { BRIDGE_BRAND, Channel, EventName } from './channels'
 import { settingsSchema } from './settings-schema'
 import type { BillingSummary, EarningsOutlook, EarningsSummary, ExportFinished, ExportProgress, ExportRecord } from './billing'
@@ -114,9 +115,6 @@ export interface SyncProgress {
   total: number
 }
 
-/** The lists whose freshness the user sees ("as of"). */
-export const SYNCED_LISTS = ['partnerships', 'products', 'tenders', 'invoices', 'billing'] as const
-export type SyncedList = (typeof SYNCED_LISTS)[number]
 
 export interface SyncSummary {
   mode: 'full' | 'incremental'
@@ -146,9 +144,6 @@ export interface SyncStatus {
 
 export type CapabilityState = { offered: 'yes' | 'no'; checkedAt: number } | { offered: 'unknown' }
 
-/** What the user sees, by data set (the lists behind them: SYNCED_LISTS). */
-export const DATA_SETS = ['clients', 'products', 'billing', 'invoices', 'tenders'] as const
-export type DataSet = (typeof DATA_SETS)[number]
 
 export type DataSource =
   /** Infomaniak's published API. */
@@ -458,6 +453,7 @@ export type Output<C extends Channel> = (typeof contract)[C]['output']
 export type EventPayload<E extends EventName> = (typeof events)[E]
 
 export type { Channel, EventName } from './channels'
+export { DATA_SETS, SYNCED_LISTS, type DataSet, type SyncedList } from './data-sets'
 
 type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 type Assert<T extends true> = T

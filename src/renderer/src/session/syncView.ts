@@ -1,4 +1,5 @@
-import { SYNCED_LISTS, type SyncProgress, type SyncStatus } from '../../../shared/contract'
+import type { SyncProgress, SyncStatus } from '../../../shared/contract'
+import { SYNCED_LISTS } from '../../../shared/data-sets'
 import type { AppError } from '../../../shared/result'
 
 /**

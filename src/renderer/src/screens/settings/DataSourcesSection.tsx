@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { DATA_SETS } from '../../../../shared/contract'
+import { DATA_SETS } from '../../../../shared/data-sets'
 import { DataSourceNote } from '../../session/DataSourceNote'
 
 /** Every data set with where it comes from: what a real token reaches and what it does not. */
