@@ -294,8 +294,14 @@ export class Core {
       now: this.deps.now,
       onProgress: (progress) => this.deps.emit('sync:progress', progress),
       onFinished: (outcome) => {
-        // Imported lines kept as "client not in the cache" join a client the sync brought.
-        if (outcome.ok) attachUnmatched(raw)
+        // Imported lines kept as "client not in the cache" join a client the sync brought; if that fails they wait for the next sync.
+        if (outcome.ok) {
+          try {
+            attachUnmatched(raw)
+          } catch (error) {
+            console.warn(`[partner-desk] imported lines not attached after the sync: ${error instanceof Error ? error.message : String(error)}`)
+          }
+        }
         this.deps.emit('sync:finished', outcome)
         if (outcome.ok) this.deps.emit('cache:changed', { reason: 'sync' })
       },

@@ -25,7 +25,10 @@ export function importCache(path = join(tempDir('billing-import'), 'cache.sqlite
   return { db, path }
 }
 
-/** Every row of the tables an import writes, to compare a cache before and after. */
+/** Every row of the tables an import writes, and billing_lines' indexes (a large import builds some after its rows), to compare a cache before and after. */
 export function snapshot(db: Database.Database): unknown {
-  return ['billing_lines', 'billing_imports', 'billing_import_unmatched'].map((table) => db.prepare(`SELECT * FROM ${table} ORDER BY id`).all())
+  return [
+    ...['billing_lines', 'billing_imports', 'billing_import_unmatched'].map((table) => db.prepare(`SELECT * FROM ${table} ORDER BY id`).all()),
+    db.prepare("SELECT name, sql FROM sqlite_master WHERE tbl_name = 'billing_lines' ORDER BY name").all(),
+  ]
 }

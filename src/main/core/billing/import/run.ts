@@ -132,6 +132,30 @@ function parseHead(text: string, shape: Shape): { rows: string[][]; quoteRows: n
   return { rows: result.data, quoteRows: result.errors.filter((error) => error.type === 'Quotes').map((error) => error.row ?? 0) }
 }
 
+/** billing_lines' indexes an import may build after its rows, not row by row; the natural key's stays (it finds duplicates). */
+const DEFERRABLE = ['billing_lines_occurred', 'billing_lines_client_occurred', 'billing_lines_import']
+/** Bytes of a Manager export line, roughly: how many lines a file brings, before it is read. */
+const BYTES_PER_LINE = 100
+
+/**
+ * A file bringing more lines than the history holds is written faster with
+ * those indexes built once over the finished table (as a full pull does):
+ * dropped here, inside the import's transaction, and made again by the
+ * function returned; a rollback or a kill brings them back untouched.
+ * A small file into a large history keeps them (rebuilding would cost more).
+ */
+function deferIndexes(raw: BetterSqlite3.Database, size: number): () => void {
+  const lines = raw.prepare('SELECT count(*) FROM billing_lines').pluck().get() as number
+  if (size / BYTES_PER_LINE <= Math.max(lines, 50_000)) return () => {}
+  const ddl = raw
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'billing_lines' AND name IN (${DEFERRABLE.map(() => '?').join(', ')})`)
+    .all(...DEFERRABLE) as Array<{ name: string; sql: string }>
+  for (const { name } of ddl) raw.exec(`DROP INDEX main."${name}"`)
+  return () => {
+    for (const { sql } of ddl) raw.exec(sql)
+  }
+}
+
 class Refused extends Error {
   constructor(readonly problems: ImportProblem[]) {
     super('refused')
@@ -187,6 +211,7 @@ function attempt(raw: BetterSqlite3.Database, file: ImportFile, shape: Shape, op
         problems.push(problem)
         if (problems.length >= PROBLEMS_MAX) throw new Refused(problems)
       }
+      const rebuild = deferIndexes(raw, size)
       const sha256 = readRows(file.path, shape, size, {
         row: (cells, line) => {
           if (read === null) {
@@ -215,6 +240,7 @@ function attempt(raw: BetterSqlite3.Database, file: ImportFile, shape: Shape, op
       if (rows === 0) throw new Refused([wholeFile('no_rows')])
       if (options.sha256 !== undefined && options.sha256 !== sha256) throw new Refused([wholeFile('changed', file.name)])
       const done = writer as unknown as LineWriter
+      rebuild()
       completeImport(raw, importId, {
         fileName: file.name,
         sha256,
