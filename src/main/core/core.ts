@@ -32,6 +32,7 @@ import type { ReadChannel } from './read-channels'
 import { answerRead } from './reads'
 import type { HistoryStaging } from './sync/history/stager'
 import { dropHistoryStage } from './sync/history/table'
+import { tenderHandlers } from './tenders/handlers'
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void
 
@@ -161,6 +162,7 @@ export class Core {
     'outbox:push': async () => this.whenSyncable((sync) => ok(sync.startPush())),
     'events:list': (input) => this.read('events:list', input),
     'events:markSeen': async ({ ids }) => this.whenReady((state) => markEventsSeen(state.raw, ids, this.deps.now())),
+    ...tenderHandlers({ db: () => (this.state.kind === 'ready' ? this.state.raw : this.unavailable(this.state)), now: () => this.deps.now() }),
   }
 
   private async read<C extends ReadChannel>(channel: C, input: ParsedInput<C>): Promise<Result<Output<C>>> {

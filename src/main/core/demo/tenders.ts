@@ -28,6 +28,8 @@ const REMOTE: Readonly<Record<TenderTriageState, WeightedTable<TenderRemoteState
   lost: weighted<TenderRemoteState>([['deleted', 60], ['expired', 30], ['open', 10]]),
   dismissed: weighted<TenderRemoteState>([['open', 50], ['expired', 30], ['deleted', 20]]),
   withdrawn: weighted<TenderRemoteState>([['deleted', 50], ['expired', 50]]),
+  // Let go unanswered until its validity ended (the inbox's expiry sweep sets it).
+  expired: weighted<TenderRemoteState>([['expired', 100]]),
 }
 
 /** The first tenders cover every triage and remote state, whatever the seed. */

@@ -1,0 +1,68 @@
+import type BetterSqlite3 from 'better-sqlite3'
+import type { TenderFilter, TenderPage } from '../../../shared/tenders'
+import { toFtsQuery } from '../search/fts-query'
+import { readVisits } from './prefs'
+import { CONFLICT, ROW_COLUMNS, toRow, type RawRow } from './rows'
+import { prepared } from './statements'
+
+const ORDER = {
+  posted: 't.posted_at',
+  validUntil: 't.valid_until',
+  // Unscored tenders last in either direction.
+  score: 'coalesce(t.score_override, t.score) IS NULL, coalesce(t.score_override, t.score)',
+  budget: 'coalesce(t.budget_max_minor, t.budget_minor) IS NULL, coalesce(t.budget_max_minor, t.budget_minor)',
+} as const
+
+interface Where {
+  sql: string
+  params: Record<string, unknown>
+}
+
+/** The filter as SQL with named parameters; the text depends only on which filters are set, so statements are reused. */
+function where(filter: TenderFilter, now: number): Where {
+  const clauses: string[] = []
+  const params: Record<string, unknown> = {}
+  const match = toFtsQuery(filter.query)
+  if (match) {
+    clauses.push('t.id IN (SELECT rowid FROM tenders_fts WHERE tenders_fts MATCH :match)')
+    params.match = match
+  }
+  if (filter.states.length > 0) {
+    clauses.push('t.triage_state IN (SELECT value FROM json_each(:states))')
+    params.states = JSON.stringify(filter.states)
+  }
+  for (const column of ['category', 'region', 'language', 'source'] as const) {
+    if (filter[column] === null) continue
+    clauses.push(`t.${column} = :${column}`)
+    params[column] = filter[column]
+  }
+  if (!filter.showSnoozed) {
+    clauses.push('(t.snoozed_until IS NULL OR t.snoozed_until <= :now)')
+    params.now = now
+  }
+  if (filter.conflictsOnly) clauses.push(CONFLICT)
+  return { sql: clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`, params }
+}
+
+export function listTenders(db: BetterSqlite3.Database, input: TenderFilter & { offset: number; limit: number }, now: number): TenderPage {
+  const { sql, params } = where(input, now)
+  const direction = input.direction === 'asc' ? 'ASC' : 'DESC'
+  const order = ORDER[input.sort]
+    .split(', ')
+    .map((part) => (part.endsWith('IS NULL') ? part : `${part} ${direction}`))
+    .join(', ')
+  const { baseline } = readVisits(db)
+  const rows = prepared(db, `SELECT ${ROW_COLUMNS} FROM tenders t ${sql} ORDER BY ${order}, t.id ${direction} LIMIT :limit OFFSET :offset`).all({
+    ...params,
+    baseline,
+    limit: input.limit,
+    offset: input.offset,
+  }) as RawRow[]
+  const { total } = prepared(db, `SELECT count(*) AS total FROM tenders t ${sql}`).get(params) as { total: number }
+  const { fresh } = prepared(
+    db,
+    `SELECT (SELECT count(*) FROM tenders WHERE posted_at > :baseline) +
+            (SELECT count(*) FROM tenders WHERE received_at > :baseline AND posted_at <= :baseline) AS fresh`,
+  ).get({ baseline }) as { fresh: number }
+  return { total, offset: input.offset, rows: rows.map(toRow), newSinceVisit: fresh, lastVisitAt: baseline }
+}
