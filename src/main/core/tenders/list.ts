@@ -5,12 +5,12 @@ import { readVisits } from './prefs'
 import { CONFLICT, ROW_COLUMNS, toRow, type RawRow } from './rows'
 import { prepared } from './statements'
 
+/** Each sort's expression; `nullsLast`: tenders without a value come last in either direction. */
 const ORDER = {
-  posted: 't.posted_at',
-  validUntil: 't.valid_until',
-  // Unscored tenders last in either direction.
-  score: 'coalesce(t.score_override, t.score) IS NULL, coalesce(t.score_override, t.score)',
-  budget: 'coalesce(t.budget_max_minor, t.budget_minor) IS NULL, coalesce(t.budget_max_minor, t.budget_minor)',
+  posted: { by: 't.posted_at', nullsLast: false },
+  validUntil: { by: 't.valid_until', nullsLast: false },
+  score: { by: 'coalesce(t.score_override, t.score)', nullsLast: true },
+  budget: { by: 'coalesce(t.budget_max_minor, t.budget_minor)', nullsLast: true },
 } as const
 
 interface Where {
@@ -47,10 +47,8 @@ function where(filter: TenderFilter, now: number): Where {
 export function listTenders(db: BetterSqlite3.Database, input: TenderFilter & { offset: number; limit: number }, now: number): TenderPage {
   const { sql, params } = where(input, now)
   const direction = input.direction === 'asc' ? 'ASC' : 'DESC'
-  const order = ORDER[input.sort]
-    .split(', ')
-    .map((part) => (part.endsWith('IS NULL') ? part : `${part} ${direction}`))
-    .join(', ')
+  const { by, nullsLast } = ORDER[input.sort]
+  const order = `${nullsLast ? `${by} IS NULL, ` : ''}${by} ${direction}`
   const { baseline } = readVisits(db)
   const rows = prepared(db, `SELECT ${ROW_COLUMNS} FROM tenders t ${sql} ORDER BY ${order}, t.id ${direction} LIMIT :limit OFFSET :offset`).all({
     ...params,

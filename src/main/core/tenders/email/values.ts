@@ -23,7 +23,7 @@ export interface Budget {
 export function parseBudget(text: string): Budget | null {
   const currency: Currency | null = /\bCHF\b|\bFr\.|\bSFr/i.test(text) ? 'CHF' : /\bEUR\b|€/i.test(text) ? 'EUR' : null
   if (currency === null) return null
-  const figures = [...text.matchAll(/\d[\d'’\u00a0\u202f.,]*\d|\d/g)].map((m) => amount(m[0].replace(/[\s\u00a0\u202f]+$/, ''))).filter((v): v is number => v !== null)
+  const figures = [...text.matchAll(/\d[\d '’\u00a0\u202f.,]*\d|\d/g)].map((m) => amount(m[0].replace(/[\s\u00a0\u202f]+$/, ''))).filter((v): v is number => v !== null)
   if (figures.length === 0) return null
   return { min: Math.min(...figures.slice(0, 2)), max: Math.max(...figures.slice(0, 2)), currency }
 }
