@@ -88,7 +88,8 @@ export async function readTenderEmail(raw: Uint8Array | string, now: number): Pr
 
 /** The message's text as the user pasted it from the mail program (no headers: its digest tells a second paste). */
 export function readPastedTender(text: string, now: number): TenderDraft {
-  const subject = /^(?:subject|objet|betreff|oggetto|asunto)\s*:\s*(.+)$/im.exec(text)?.[1] ?? ''
+  // Without headers, the subject is the line that says so, or the first line.
+  const subject = /^(?:subject|objet|betreff|oggetto|asunto)\s*:\s*(.+)$/im.exec(text)?.[1] ?? text.trim().split(/\r?\n/)[0] ?? ''
   return recognise({ subject, text, html: null, messageId: null, date: null }, now)
 }
 

@@ -4,13 +4,15 @@ import { MONTHS } from './labels'
 // The excerpt's values as people write them in Switzerland, France, Germany,
 // Italy and Spain: no library reads "CHF 5'000.–" or "31 décembre 2026".
 
-/** "5'000", "5 000", "5.000", "5,000", "5000.50" → minor units. */
+/** "5'000", "5 000", "5.000", "5,000", "5000.50", "12.500,50" → minor units. */
 function amount(text: string): number | null {
   const compact = text.replace(/[\s'’\u00a0\u202f]/g, '').replace(/[.,]-+$|\.–$/, '')
-  if (/^\d{1,3}([.,]\d{3})+$/.test(compact)) return Number(compact.replace(/[.,]/g, '')) * 100
-  const decimal = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(compact)
-  if (!decimal) return null
-  return Number(decimal[1]) * 100 + Number((decimal[2] ?? '0').padEnd(2, '0'))
+  if (!/^\d[\d.,]*$/.test(compact)) return null
+  // Two digits or fewer after the last separator: cents; three: a thousands group.
+  const decimals = /[.,](\d{1,2})$/.exec(compact)
+  const whole = (decimals ? compact.slice(0, decimals.index) : compact).replace(/[.,]/g, '')
+  if (whole === '') return null
+  return Number(whole) * 100 + Number((decimals?.[1] ?? '0').padEnd(2, '0'))
 }
 
 export interface Budget {
