@@ -17,6 +17,7 @@ import { ms, percentile, report, time, timeAsync } from './measure'
 import { openReady, rawInsert, readRows } from './raw-baseline'
 import { benchPublicSync } from './public-sync'
 import { benchSync } from './sync'
+import { benchTenders } from './tenders'
 
 const NOW = 1_795_000_000
 async function benchFoundation(): Promise<void> {
@@ -136,8 +137,8 @@ async function benchFoundation(): Promise<void> {
   rmSync(dir, { recursive: true, force: true })
 }
 
-// `npm run bench -- sync` runs one part (foundation: load, open, search; sync; public: a sync from the published API alone); no argument runs all.
-const SECTIONS = ['foundation', 'sync', 'public'] as const
+// `npm run bench -- sync` runs one part (foundation: load, open, search; sync; public: a sync from the published API alone; tenders: the inbox); no argument runs all.
+const SECTIONS = ['foundation', 'sync', 'public', 'tenders'] as const
 const chosen = process.argv.slice(2)
 const unknown = chosen.filter((name) => !(SECTIONS as readonly string[]).includes(name))
 if (unknown.length > 0) {
@@ -151,3 +152,5 @@ if (runs('foundation')) await benchFoundation()
 if (runs('sync')) await benchSync()
 // 5. The same against Infomaniak's published API alone: calls by endpoint, wall time under the rate limit.
 if (runs('public')) await benchPublicSync()
+// 6. The tender inbox: first page, search as you type, a triage key.
+if (runs('tenders')) await benchTenders()

@@ -50,7 +50,12 @@ export function listTenders(db: BetterSqlite3.Database, input: TenderFilter & { 
   const { by, nullsLast } = ORDER[input.sort]
   const order = `${nullsLast ? `${by} IS NULL, ` : ''}${by} ${direction}`
   const { baseline } = readVisits(db)
-  const rows = prepared(db, `SELECT ${ROW_COLUMNS} FROM tenders t ${sql} ORDER BY ${order}, t.id ${direction} LIMIT :limit OFFSET :offset`).all({
+  // The page's ids are sorted first, then only those rows read: the sorter then carries two numbers per match, not each excerpt.
+  const rows = prepared(
+    db,
+    `WITH page AS (SELECT t.id FROM tenders t ${sql} ORDER BY ${order}, t.id ${direction} LIMIT :limit OFFSET :offset)
+     SELECT ${ROW_COLUMNS} FROM page JOIN tenders t ON t.id = page.id ORDER BY ${order}, t.id ${direction}`,
+  ).all({
     ...params,
     baseline,
     limit: input.limit,
