@@ -32,6 +32,7 @@ export const CHANNELS = [
   'accounts:switch',
   'accounts:setToken',
   'accounts:compromised',
+<<<<<<< HEAD
   // The tender inbox.
   'tenders:list',
   'tenders:get',
@@ -51,6 +52,9 @@ export const CHANNELS = [
   'tenders:sendProposal',
   'tenders:resolveConflict',
   'tenders:takeNotices',
+=======
+  'desktop:notify',
+>>>>>>> main
 ] as const
 
 /**
@@ -68,6 +72,7 @@ export const HOST_CHANNELS = [
   'accounts:compromised',
   'settings:get',
   'settings:set',
+  'desktop:notify',
 ] as const satisfies readonly Channel[]
 export type Channel = (typeof CHANNELS)[number]
 
@@ -79,6 +84,7 @@ export const EVENT_NAMES = [
   'sync:finished',
   'outbox:changed',
   'accounts:changed',
+  'desktop:notificationClicked',
 ] as const
 export type EventName = (typeof EVENT_NAMES)[number]
 

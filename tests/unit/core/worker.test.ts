@@ -74,6 +74,7 @@ const SAMPLE_INPUTS: { [C in Channel]: Input<C> } = {
   'accounts:switch': { accountId: null },
   'accounts:setToken': { accountId: '8f0c2b7e-8d7b-4c55-9d3f-0d2f5b1f4c11', token: 'a-token-long-enough-to-pass' },
   'accounts:compromised': { accountId: '8f0c2b7e-8d7b-4c55-9d3f-0d2f5b1f4c11', wipeData: false },
+  'desktop:notify': { key: 'renewal:1', title: 'Renewal due', body: 'example.ch renews in 7 days', route: 'clients/1' },
   'tenders:list': {},
   'tenders:get': { id: 999_999 },
   'tenders:move': { id: 999_999, to: 'shortlisted' },
@@ -134,6 +135,7 @@ const REFUSED_ON_DEMO: Partial<Record<Channel, string>> = {
   'accounts:compromised': 'unknown_channel',
   'settings:get': 'unknown_channel',
   'settings:set': 'unknown_channel',
+  'desktop:notify': 'unknown_channel',
 }
 
 describe('core worker', () => {
