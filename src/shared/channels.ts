@@ -32,7 +32,7 @@ export const CHANNELS = [
   'accounts:switch',
   'accounts:setToken',
   'accounts:compromised',
-<<<<<<< HEAD
+  'desktop:notify',
   // The tender inbox.
   'tenders:list',
   'tenders:get',
@@ -52,9 +52,6 @@ export const CHANNELS = [
   'tenders:sendProposal',
   'tenders:resolveConflict',
   'tenders:takeNotices',
-=======
-  'desktop:notify',
->>>>>>> main
 ] as const
 
 /**

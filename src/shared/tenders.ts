@@ -208,6 +208,8 @@ export interface TenderPage {
   rows: TenderRow[]
   newSinceVisit: number
   lastVisitAt: number | null
+  /** The core's clock when it answered, for the countdowns. */
+  now: number
 }
 
 export interface ScorePart {

@@ -67,5 +67,5 @@ export function listTenders(db: BetterSqlite3.Database, input: TenderFilter & { 
     `SELECT (SELECT count(*) FROM tenders WHERE posted_at > :baseline) +
             (SELECT count(*) FROM tenders WHERE received_at > :baseline AND posted_at <= :baseline) AS fresh`,
   ).get({ baseline }) as { fresh: number }
-  return { total, offset: input.offset, rows: rows.map(toRow), newSinceVisit: fresh, lastVisitAt: baseline }
+  return { total, offset: input.offset, rows: rows.map(toRow), newSinceVisit: fresh, lastVisitAt: baseline, now }
 }
