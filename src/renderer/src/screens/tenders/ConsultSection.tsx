@@ -62,7 +62,7 @@ export function ConsultSection({ detail, onChanged }: { detail: TenderDetail; on
               {t('tenders.consult.contactPhone')}
               <input type="tel" {...field('contactPhone')} />
             </label>
-            <button type="submit">{t('tenders.consult.record')}</button>
+            <button className="button" type="submit">{t('tenders.consult.record')}</button>
           </form>
         </>
       )}

@@ -18,10 +18,10 @@ export function DeclineDialog({ title, onDecline, onCancel }: { title: string; o
         <label htmlFor="tender-decline-reason">{t('tenders.decline.reason')}</label>
         <input id="tender-decline-reason" ref={field} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} data-testid="tender-decline-reason" />
         <div className="dialog-actions">
-          <button type="button" onClick={onCancel}>
+          <button className="button" type="button" onClick={onCancel}>
             {t('tenders.cancel')}
           </button>
-          <button type="submit" disabled={reason.trim() === ''} data-testid="tender-decline-confirm">
+          <button className="button" type="submit" disabled={reason.trim() === ''} data-testid="tender-decline-confirm">
             {t('tenders.decline.confirm')}
           </button>
         </div>

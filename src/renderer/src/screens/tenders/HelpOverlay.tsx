@@ -19,7 +19,7 @@ export function HelpOverlay({ onClose }: { onClose(): void }) {
         ))}
       </dl>
       <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
+        <button className="button" type="button" onClick={onClose}>
           {t('tenders.close')}
         </button>
       </div>

@@ -70,10 +70,10 @@ export function ImportDialog({ files, onDone, onCancel }: { files: File[]; onDon
             <textarea rows={8} value={pasted} onChange={(e) => setPasted(e.target.value)} data-testid="tender-import-text" />
           </label>
           <div className="dialog-actions">
-            <button type="button" onClick={onCancel}>
+            <button className="button" type="button" onClick={onCancel}>
               {t('tenders.cancel')}
             </button>
-            <button type="submit" disabled={busy} data-testid="tender-import-read">
+            <button className="button" type="submit" disabled={busy} data-testid="tender-import-read">
               {t('tenders.import.read')}
             </button>
           </div>
@@ -118,10 +118,11 @@ export function ImportDialog({ files, onDone, onCancel }: { files: File[]; onDon
             </tbody>
           </table>
           <div className="dialog-actions">
-            <button type="button" onClick={onCancel}>
+            <button className="button" type="button" onClick={onCancel}>
               {t('tenders.cancel')}
             </button>
             <button
+              className="button"
               type="button"
               disabled={fresh.length === 0 || busy}
               data-testid="tender-import-confirm"

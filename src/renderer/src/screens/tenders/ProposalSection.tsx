@@ -40,6 +40,7 @@ export function ProposalSection({ detail, onSent }: { detail: TenderDetail; onSe
       </label>
       <p className="hint">{t('tenders.proposal.rule')}</p>
       <button
+        className="button"
         type="button"
         disabled={text.trim() === ''}
         onClick={() =>

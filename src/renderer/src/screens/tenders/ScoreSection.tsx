@@ -53,9 +53,9 @@ export function ScoreSection({ detail, onChanged }: { detail: TenderDetail; onCh
           {t('tenders.score.reason')}
           <input value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
         </label>
-        <button type="submit">{t('tenders.score.apply')}</button>
+        <button className="button" type="submit">{t('tenders.score.apply')}</button>
         {detail.scoreOverridden && (
-          <button type="button" onClick={() => void api.call('tenders:overrideScore', { id: detail.id, score: null }).then(onChanged)}>
+          <button className="button" type="button" onClick={() => void api.call('tenders:overrideScore', { id: detail.id, score: null }).then(onChanged)}>
             {t('tenders.score.clear')}
           </button>
         )}

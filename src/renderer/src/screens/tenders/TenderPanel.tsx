@@ -56,20 +56,20 @@ export const TenderPanel = forwardRef<HTMLElement, { id: number; version: number
       {detail.conflict && (
         <div className="notice notice-warning" role="alert" data-testid="tender-conflict">
           <p>{t('tenders.conflict.body', { state: t(`tenders.state.${detail.state}`) })}</p>
-          <button type="button" onClick={() => void api.call('tenders:resolveConflict', { id, keep: 'withdrawn' }).then(changed)}>
+          <button className="button" type="button" onClick={() => void api.call('tenders:resolveConflict', { id, keep: 'withdrawn' }).then(changed)}>
             {t('tenders.conflict.takeWithdrawal')}
           </button>{' '}
-          <button type="button" onClick={() => void api.call('tenders:resolveConflict', { id, keep: 'mine' }).then(changed)}>
+          <button className="button" type="button" onClick={() => void api.call('tenders:resolveConflict', { id, keep: 'mine' }).then(changed)}>
             {t('tenders.conflict.keepMine')}
           </button>
         </div>
       )}
       {detail.state === 'proposal_sent' && (
         <p>
-          <button type="button" onClick={() => void api.call('tenders:move', { id, to: 'won' }).then(changed)}>
+          <button className="button" type="button" onClick={() => void api.call('tenders:move', { id, to: 'won' }).then(changed)}>
             {t('tenders.markWon')}
           </button>{' '}
-          <button type="button" onClick={() => void api.call('tenders:move', { id, to: 'lost' }).then(changed)}>
+          <button className="button" type="button" onClick={() => void api.call('tenders:move', { id, to: 'lost' }).then(changed)}>
             {t('tenders.markLost')}
           </button>
         </p>
@@ -93,7 +93,7 @@ export const TenderPanel = forwardRef<HTMLElement, { id: number; version: number
           {t('tenders.field.notes')}
           <textarea rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
         </label>
-        <button type="submit">{t('tenders.save')}</button>
+        <button className="button" type="submit">{t('tenders.save')}</button>
       </form>
       {detail.moves.length > 0 && (
         <section className="tender-section" aria-labelledby="tender-history-title">

@@ -35,7 +35,7 @@ export function TendersScreen() {
   const rows = inbox.page?.rows ?? []
   const selected = rows.find((r) => r.id === inbox.selectedId) ?? null
   const now = inbox.page?.now ?? Math.floor(Date.now() / 1000)
-  useTenderNotices()
+  const checkNotices = useTenderNotices()
 
   // Opening the inbox is a visit: what arrives from now on is "new" next time.
   useEffect(() => {
@@ -161,6 +161,7 @@ export function TendersScreen() {
           onDone={(added) => {
             closeOverlay()
             setAnnounce(t('tenders.import.added', { count: added.length }))
+            checkNotices()
             inbox.reload(added[0])
           }}
         />

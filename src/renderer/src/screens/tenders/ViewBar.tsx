@@ -68,10 +68,10 @@ export function ViewBar({ filter, onChange, searchRef, onImport, onHelp }: {
           ))}
         </select>
       </label>
-      <button type="button" onClick={onImport} data-testid="tenders-import">
+      <button className="button" type="button" onClick={onImport} data-testid="tenders-import">
         {t('tenders.import.open')}
       </button>
-      <button type="button" onClick={onHelp} aria-keyshortcuts="?">
+      <button className="button" type="button" onClick={onHelp} aria-keyshortcuts="?">
         {t('tenders.help.open')}
       </button>
     </div>

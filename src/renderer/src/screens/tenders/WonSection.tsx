@@ -22,7 +22,7 @@ export function WonSection({ detail }: { detail: TenderDetail }) {
         <dt>{t('tenders.won.messageLabel')}</dt>
         <dd>{message}</dd>
       </dl>
-      <button type="button" onClick={() => void navigator.clipboard?.writeText(`${detail.contact?.email ?? ''}\n${message}`).catch(() => undefined)}>
+      <button className="button" type="button" onClick={() => void navigator.clipboard?.writeText(`${detail.contact?.email ?? ''}\n${message}`).catch(() => undefined)}>
         {t('tenders.won.copy')}
       </button>{' '}
       <a href={MANAGER_URL} target="_blank" rel="noreferrer" className="manager-link">

@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useCallback, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../../api/ApiContext'
 import { useCacheInfo } from '../../app/CacheInfoContext'
@@ -8,18 +8,21 @@ import { useCacheInfo } from '../../app/CacheInfoContext'
  * decides and remembers each shown once) whenever the cache changed, and has
  * the shell show them in the user's language.
  */
-export function useTenderNotices(): void {
+export function useTenderNotices(): () => void {
   const api = useApi()
   const { t } = useTranslation()
   const { generation } = useCacheInfo()
-  useEffect(() => {
+  const check = useCallback(() => {
     void api.call('tenders:takeNotices', {}).then((result) => {
       if (!result.ok) return
       for (const notice of result.value) {
         void api.call('desktop:notify', { key: notice.key, title: t('tenders.notice.title'), body: notice.title, route: notice.route })
       }
     })
-  }, [api, t, generation])
+  }, [api, t])
+  useEffect(check, [check, generation])
+  /** Asks again after tenders arrived outside a sync (an import). */
+  return check
 }
 
 /** The tender a clicked notice names (route `tenders/<id>`), or null. */
