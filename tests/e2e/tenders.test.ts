@@ -118,4 +118,27 @@ describe('the tender inbox', () => {
     expect(bridge.notifier.notices.filter((n) => n.key === 'tender:4101')).toHaveLength(1)
     await page.close()
   })
+
+  it('sets the bid/no-bid criteria, which score the tenders and explain it', async () => {
+    const page = await openApp(bridge)
+    await ready(page)
+    await page.keyboard.press('Alt+3')
+    await page.waitForFunction(() => document.activeElement?.id === 'tenders-title')
+    await page.getByTestId('tenders-criteria').click()
+    const dialog = page.getByTestId('tender-criteria')
+    await dialog.waitFor({ state: 'visible' })
+    await dialog.getByLabel('Your skills (categories, comma-separated)').fill('website, mail')
+    await dialog.getByLabel('Category outside your skills').check()
+    await dialog.getByLabel('Keep revealed contact details for (days)').fill('90')
+    await page.getByTestId('tender-criteria-save').click()
+    await eventually(() => dialog.count()).toBe(0)
+    const prefs = await call<{ skills: string[]; vetoes: { category: boolean }; retentionDays: number }>(bridge, 'tenders:getPrefs', {})
+    expect(prefs).toMatchObject({ skills: ['website', 'mail'], vetoes: { category: true }, retentionDays: 90 })
+    // A tender outside the skills is vetoed to 0, and its panel says why.
+    const page1 = await call<TenderPage>(bridge, 'tenders:list', { ...ACTIVE, sort: 'score', direction: 'asc', limit: 1 })
+    const vetoed = page1.rows[0]
+    expect(vetoed.score).toBe(0)
+    expect((await call<TenderDetail>(bridge, 'tenders:get', { id: vetoed.id })).explanation.vetoes).toContain('category')
+    await page.close()
+  })
 })

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { TenderFilter, TenderRow } from '../../../../shared/tenders'
+import type { TenderFilter, TenderPrefs, TenderRow } from '../../../../shared/tenders'
 import { useApi } from '../../api/ApiContext'
 import { InlineError } from '../../components/InlineError'
 import { useFormatters } from '../../i18n/useFormatters'
 import { DataSourceNote } from '../../session/DataSourceNote'
+import { CriteriaDialog } from './CriteriaDialog'
 import { DeclineDialog } from './DeclineDialog'
 import { HelpOverlay } from './HelpOverlay'
 import { ImportDialog } from './ImportDialog'
@@ -17,7 +18,7 @@ import { tenderOfRoute, useTenderNotices } from './useTenderNotices'
 import { ViewBar } from './ViewBar'
 import './tenders.css'
 
-type Overlay = { kind: 'help' } | { kind: 'decline'; tender: TenderRow } | { kind: 'snooze'; tender: TenderRow } | { kind: 'import'; files: File[] } | null
+type Overlay = { kind: 'help' } | { kind: 'criteria' } | { kind: 'decline'; tender: TenderRow } | { kind: 'snooze'; tender: TenderRow } | { kind: 'import'; files: File[] } | null
 
 /** The tender inbox: a list to triage by keyboard, the selected tender beside it. */
 export function TendersScreen() {
@@ -36,6 +37,12 @@ export function TendersScreen() {
   const selected = rows.find((r) => r.id === inbox.selectedId) ?? null
   const now = inbox.page?.now ?? Math.floor(Date.now() / 1000)
   const checkNotices = useTenderNotices()
+  const [views, setViews] = useState<TenderPrefs['views']>([])
+  useEffect(() => {
+    void api.call('tenders:getPrefs', {}).then((result) => result.ok && setViews(result.value.views))
+  }, [api])
+  const saveView = (name: string) =>
+    void api.call('tenders:setPrefs', { views: [...views.filter((v) => v.name !== name), { name, filter }] }).then((result) => result.ok && setViews(result.value.views))
 
   // Opening the inbox is a visit: what arrives from now on is "new" next time.
   useEffect(() => {
@@ -118,8 +125,18 @@ export function TendersScreen() {
       <h1 id="tenders-title" className="screen-title" tabIndex={-1}>
         {t('tenders.title')}
       </h1>
+      <p className="screen-intro">{t('tenders.intro')}</p>
       <DataSourceNote set="tenders" />
-      <ViewBar filter={filter} onChange={setFilter} searchRef={search} onImport={() => setOverlay({ kind: 'import', files: [] })} onHelp={() => setOverlay({ kind: 'help' })} />
+      <ViewBar
+        filter={filter}
+        onChange={setFilter}
+        searchRef={search}
+        saved={views}
+        onSaveView={saveView}
+        onImport={() => setOverlay({ kind: 'import', files: [] })}
+        onCriteria={() => setOverlay({ kind: 'criteria' })}
+        onHelp={() => setOverlay({ kind: 'help' })}
+      />
       {inbox.error && <InlineError message={inbox.error.message} onRetry={() => inbox.reload()} />}
       <p className="tenders-count" data-testid="tenders-count" aria-live="polite">
         {inbox.page && t('tenders.shown', { count: inbox.page.total, total: format.number(inbox.page.total) })}
@@ -133,6 +150,16 @@ export function TendersScreen() {
         {inbox.selectedId !== null && <TenderPanel ref={panel} id={inbox.selectedId} version={version} now={now} onChanged={() => inbox.reload(inbox.selectedId ?? undefined)} />}
       </div>
       {overlay?.kind === 'help' && <HelpOverlay onClose={closeOverlay} />}
+      {overlay?.kind === 'criteria' && (
+        <CriteriaDialog
+          onCancel={closeOverlay}
+          onSaved={() => {
+            closeOverlay()
+            inbox.reload()
+            refreshed()
+          }}
+        />
+      )}
       {overlay?.kind === 'decline' && (
         <DeclineDialog
           title={overlay.tender.title}

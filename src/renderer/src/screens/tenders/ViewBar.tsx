@@ -1,6 +1,6 @@
-import type { RefObject } from 'react'
+import { useState, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
-import { TENDER_SORTS, type TenderFilter } from '../../../../shared/tenders'
+import { TENDER_SORTS, type TenderFilter, type TenderPrefs } from '../../../../shared/tenders'
 import { ACTIVE_VIEW } from './useInbox'
 
 const VIEWS = {
@@ -21,14 +21,20 @@ const viewOf = (filter: TenderFilter): View =>
   }) ?? 'active'
 
 /** Search, the views, the sort, and the inbox's buttons. */
-export function ViewBar({ filter, onChange, searchRef, onImport, onHelp }: {
+export function ViewBar({ filter, onChange, searchRef, saved, onSaveView, onImport, onCriteria, onHelp }: {
   filter: TenderFilter
   onChange(filter: TenderFilter): void
   searchRef: RefObject<HTMLInputElement | null>
+  /** The partner's saved views. */
+  saved: TenderPrefs['views']
+  onSaveView(name: string): void
   onImport(): void
+  onCriteria(): void
   onHelp(): void
 }) {
   const { t } = useTranslation()
+  const [naming, setNaming] = useState<string | null>(null)
+  const savedIndex = saved.findIndex((view) => JSON.stringify(view.filter) === JSON.stringify(filter))
   return (
     <div className="toolbar tenders-toolbar">
       <input
@@ -50,12 +56,29 @@ export function ViewBar({ filter, onChange, searchRef, onImport, onHelp }: {
       />
       <label>
         {t('tenders.view')}
-        <select value={viewOf(filter)} onChange={(e) => onChange({ ...VIEWS[e.target.value as View], query: filter.query, sort: filter.sort, direction: filter.direction })} data-testid="tenders-view">
+        <select
+          value={savedIndex >= 0 ? `saved:${savedIndex}` : viewOf(filter)}
+          onChange={(e) => {
+            const value = e.target.value
+            if (value.startsWith('saved:')) return onChange(saved[Number(value.slice(6))].filter)
+            onChange({ ...VIEWS[value as View], query: filter.query, sort: filter.sort, direction: filter.direction })
+          }}
+          data-testid="tenders-view"
+        >
           {(Object.keys(VIEWS) as View[]).map((view) => (
             <option key={view} value={view}>
               {t(`tenders.views.${view}`)}
             </option>
           ))}
+          {saved.length > 0 && (
+            <optgroup label={t('tenders.views.saved')}>
+              {saved.map((view, i) => (
+                <option key={i} value={`saved:${i}`}>
+                  {view.name}
+                </option>
+              ))}
+            </optgroup>
+          )}
         </select>
       </label>
       <label>
@@ -68,6 +91,32 @@ export function ViewBar({ filter, onChange, searchRef, onImport, onHelp }: {
           ))}
         </select>
       </label>
+      {naming === null ? (
+        <button className="button" type="button" onClick={() => setNaming('')}>
+          {t('tenders.views.save')}
+        </button>
+      ) : (
+        <form
+          className="inline-form"
+          onSubmit={(event) => {
+            event.preventDefault()
+            if (naming.trim() === '') return
+            onSaveView(naming.trim())
+            setNaming(null)
+          }}
+        >
+          <label>
+            {t('tenders.views.name')}
+            <input value={naming} maxLength={60} autoFocus onChange={(e) => setNaming(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && setNaming(null)} />
+          </label>
+          <button className="button" type="submit">
+            {t('tenders.save')}
+          </button>
+        </form>
+      )}
+      <button className="button" type="button" onClick={onCriteria} data-testid="tenders-criteria">
+        {t('tenders.criteria.open')}
+      </button>
       <button className="button" type="button" onClick={onImport} data-testid="tenders-import">
         {t('tenders.import.open')}
       </button>
