@@ -35,7 +35,7 @@ export async function benchTenders(): Promise<void> {
     }
     rebuildTenderIndex(db)
   })()
-  const handlers = tenderHandlers({ db: () => db, now: () => NOW })
+  const handlers = tenderHandlers({ db: () => db, now: () => NOW, remote: () => null })
   const list = async (input: Parameters<(typeof handlers)['tenders:list']>[0]): Promise<TenderPage> => {
     const result = await handlers['tenders:list'](input)
     if (!result.ok) throw new Error(result.error.message)

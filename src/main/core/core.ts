@@ -162,7 +162,11 @@ export class Core {
     'outbox:push': async () => this.whenSyncable((sync) => ok(sync.startPush())),
     'events:list': (input) => this.read('events:list', input),
     'events:markSeen': async ({ ids }) => this.whenReady((state) => markEventsSeen(state.raw, ids, this.deps.now())),
-    ...tenderHandlers({ db: () => (this.state.kind === 'ready' ? this.state.raw : this.unavailable(this.state)), now: () => this.deps.now() }),
+    ...tenderHandlers({
+      db: () => (this.state.kind === 'ready' ? this.state.raw : this.unavailable(this.state)),
+      now: () => this.deps.now(),
+      remote: () => (this.state.kind === 'ready' && this.state.sync && readCapabilities(this.state.raw).tenders?.offered === true ? this.state.sync.withClient.bind(this.state.sync) : null),
+    }),
   }
 
   private async read<C extends ReadChannel>(channel: C, input: ParsedInput<C>): Promise<Result<Output<C>>> {

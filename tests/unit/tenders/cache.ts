@@ -27,7 +27,7 @@ export function tenderCache(demo: boolean = true): TenderCache {
   const db = outcome.db
   if (demo) seedDemo(db, 'small', NOW, () => undefined)
   const clock = { now: NOW }
-  const handlers = tenderHandlers({ db: () => db, now: () => clock.now })
+  const handlers = tenderHandlers({ db: () => db, now: () => clock.now, remote: () => null })
   const attempt = async <C extends TenderChannel>(channel: C, input: Input<C>) => {
     const parsed = (contract[channel as Channel].input as { safeParse(value: unknown): { success: boolean; data?: unknown; error?: Error } }).safeParse(input)
     if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: String(parsed.error?.message) } } as Result<Output<C>>

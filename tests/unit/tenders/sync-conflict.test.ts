@@ -22,8 +22,7 @@ afterEach(async () => {
   await server.close()
 })
 
-describe('a tender withdrawn while triaged offline', () => {
-  it('is a conflict after sync, settled by the partner; an untouched one becomes withdrawn', async () => {
+function account() {
     const host = new CoreHost({
       workerPath: BUILT_WORKER,
       dbPath: join(tempDir('tenders-conflict'), 'account.sqlite'),
@@ -49,6 +48,12 @@ describe('a tender withdrawn while triaged offline', () => {
       await call('sync:start', { mode })
       expect(await finished).toMatchObject({ ok: true })
     }
+    return { host, call, sync, dispatch }
+}
+
+describe('a tender withdrawn while triaged offline', () => {
+  it('is a conflict after sync, settled by the partner; an untouched one becomes withdrawn', async () => {
+    const { host, call, sync } = account()
     try {
       await sync('full')
       const open = await call<TenderPage>('tenders:list', { states: ['new'], sort: 'validUntil', direction: 'desc', limit: 2 })
@@ -68,6 +73,29 @@ describe('a tender withdrawn while triaged offline', () => {
       // Keeping the partner's own state settles it as history.
       expect(await call<TenderDetail>('tenders:resolveConflict', { id: worked.id, keep: 'mine' })).toMatchObject({ state: 'shortlisted', conflict: false, consultable: false })
       expect((await call<TenderPage>('tenders:list', { conflictsOnly: true, states: [], limit: 10 })).total).toBe(0)
+    } finally {
+      await host.close()
+    }
+  })
+})
+
+describe('consulting through the partner endpoint', () => {
+  it('fetches the full tender and its contact, records when, and refuses a withdrawn one', async () => {
+    const { host, call, sync, dispatch } = account()
+    try {
+      await sync('full')
+      const [tender, gone] = (await call<TenderPage>('tenders:list', { states: ['new'], sort: 'validUntil', direction: 'desc', limit: 2 })).rows
+      const consulted = await call<TenderDetail>('tenders:consult', { id: tender.id })
+      const remote = server.state.tender(tender.id)!
+      expect(consulted).toMatchObject({ state: 'consulted', revealedAt: remote.consultedAt, consultable: true })
+      expect(consulted.contact?.name).toBeTruthy()
+      expect(consulted.fullText).toBeTruthy()
+      // The client withdraws the other before the partner consults it: the server refuses, and the next sync says why.
+      server.state.deleteTender(gone.id)
+      const refused = await dispatch('tenders:consult', { id: gone.id })
+      expect(refused).toMatchObject({ ok: false, error: { code: 'remote' } })
+      await sync('incremental')
+      expect(await dispatch('tenders:consult', { id: gone.id })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/withdrawn/) } })
     } finally {
       await host.close()
     }

@@ -11,6 +11,7 @@ import { readPrefs, recordVisit, writePrefs } from './prefs'
 import { draftProposal, sendProposal } from './proposals'
 import { TenderRefused } from './statements'
 import { keepSwept, purgeContacts, sweep, sweepIfDue } from './sweep'
+import { consultRemotely, remoteFailure, type WithClient } from './remote'
 import { moveTender, overrideScore, resolveConflict, snoozeTender, undoLastMove, updateTender } from './triage'
 
 // The inbox's channels, answered by the core (the one writer): reading the
@@ -20,6 +21,8 @@ export interface TenderContext {
   /** The open cache, or the refusal to answer with. */
   db(): BetterSqlite3.Database | Result<never>
   now(): number
+  /** The account's server where it offers the tenders endpoint; null on the demo, or where it is not offered. */
+  remote(): WithClient | null
 }
 
 type TenderHandlers = { [C in TenderChannel]: (input: ParsedInput<C>) => Promise<Result<Output<C>>> }
@@ -37,6 +40,8 @@ export function tenderHandlers(context: TenderContext): TenderHandlers {
       return ok(value)
     } catch (error) {
       if (error instanceof TenderRefused) return fail('invalid_input', error.message)
+      const remote = remoteFailure(error)
+      if (remote) return remote
       throw error
     }
   }
@@ -82,13 +87,17 @@ export function tenderHandlers(context: TenderContext): TenderHandlers {
         return outcome
       }),
     'tenders:consult': ({ id, copied }) =>
-      run((db, now) => {
-        if (copied === undefined) {
-          const refusal = notConsultable(db, id, now)
-          if (refusal) throw new TenderRefused(refusal)
-          return detail(db, id, now)
+      run(async (db, now) => {
+        if (copied !== undefined) recordReveal(db, id, copied, now, now)
+        else {
+          // Without the partner endpoint the full tender is only in the Manager: the partner records what it showed.
+          const remote = context.remote()
+          if (remote === null) {
+            const refusal = notConsultable(db, id, now)
+            throw new TenderRefused(refusal ?? `tender ${id}: this account's server offers no tenders endpoint; consult it in the Infomaniak Manager and record what you saw`)
+          }
+          await consultRemotely(db, remote, id, now)
         }
-        recordReveal(db, id, copied, now, now)
         return detail(db, id, now)
       }),
     'tenders:purgeContacts': () => run((db, now) => ({ purged: purgeContacts(db, now) })),

@@ -389,6 +389,7 @@ export const de = {
       clear: "Berechneten Score verwenden",
     },
     consult: {
+      fetch: "Jetzt einsehen (zeigt die Kontaktdaten)",
       title: "Einsehen",
       withdrawn: "Der Kunde hat diese Ausschreibung zurückgezogen: Sie kann nicht mehr eingesehen werden. Was Sie gesehen haben, bleibt hier.",
       expired: "Die Gültigkeit dieser Ausschreibung ist abgelaufen: Sie kann nicht mehr eingesehen werden. Was Sie gesehen haben, bleibt hier.",

@@ -381,6 +381,7 @@ export const en = {
       clear: "Use the computed score",
     },
     consult: {
+      fetch: "Consult now (reveals the contact details)",
       title: "Consult",
       withdrawn: "The client withdrew this tender: it can no longer be consulted. What you saw stays here.",
       expired: "This tender’s validity ended: it can no longer be consulted. What you saw stays here.",

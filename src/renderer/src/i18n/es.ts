@@ -395,6 +395,7 @@ export const es = {
       clear: "Usar la puntuación calculada",
     },
     consult: {
+      fetch: "Consultar ahora (revela los datos de contacto)",
       title: "Consultar",
       withdrawn: "El cliente retiró esta licitación: ya no puede consultarse. Lo que vio se queda aquí.",
       expired: "La validez de esta licitación terminó: ya no puede consultarse. Lo que vio se queda aquí.",

@@ -391,6 +391,7 @@ export const fr = {
       clear: "Reprendre le score calculé",
     },
     consult: {
+      fetch: "Consulter maintenant (révèle les coordonnées)",
       title: "Consulter",
       withdrawn: "Le client a retiré cet appel d’offres : il ne peut plus être consulté. Ce que vous avez vu reste ici.",
       expired: "La validité de cet appel d’offres a pris fin : il ne peut plus être consulté. Ce que vous avez vu reste ici.",

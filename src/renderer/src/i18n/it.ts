@@ -395,6 +395,7 @@ export const it = {
       clear: "Usa il punteggio calcolato",
     },
     consult: {
+      fetch: "Consulta ora (rivela i recapiti)",
       title: "Consultare",
       withdrawn: "Il cliente ha ritirato questo bando: non può più essere consultato. Ciò che ha visto resta qui.",
       expired: "La validità di questo bando è scaduta: non può più essere consultato. Ciò che ha visto resta qui.",

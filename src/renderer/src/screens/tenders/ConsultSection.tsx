@@ -5,6 +5,7 @@ import type { Result } from '../../../../shared/result'
 import type { TenderDetail } from '../../../../shared/tenders'
 import { useApi } from '../../api/ApiContext'
 import { useFormatters } from '../../i18n/useFormatters'
+import { useSync } from '../../session/SyncContext'
 
 /**
  * Consulting: the full tender is in the Manager while it is valid; what the
@@ -16,6 +17,9 @@ export function ConsultSection({ detail, onChanged }: { detail: TenderDetail; on
   const format = useFormatters()
   const api = useApi()
   const [form, setForm] = useState({ fullText: '', contactName: '', contactEmail: '', contactPhone: '' })
+  const { availability } = useSync()
+  // Where the server offers the tenders endpoint, consulting fetches the tender; else the Manager shows it.
+  const fetchable = availability.kind === 'ready' && availability.status.capabilities.tenders.offered === 'yes'
   const field = (name: keyof typeof form) => ({ value: form[name], onChange: (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value }) })
   return (
     <section className="tender-section" aria-labelledby="tender-consult-title">
@@ -33,7 +37,12 @@ export function ConsultSection({ detail, onChanged }: { detail: TenderDetail; on
       )}
       {detail.contactsPurgedAt !== null && <p>{t('tenders.consult.purged', { date: format.date(detail.contactsPurgedAt) })}</p>}
       {detail.fullText && <pre className="tender-text">{detail.fullText}</pre>}
-      {detail.consultable && (
+      {detail.consultable && fetchable && (
+        <button className="button button-primary" type="button" onClick={() => void api.call('tenders:consult', { id: detail.id }).then(onChanged)} data-testid="tender-consult">
+          {t('tenders.consult.fetch')}
+        </button>
+      )}
+      {detail.consultable && !fetchable && (
         <>
           <a href={detail.managerUrl ?? MANAGER_URL} target="_blank" rel="noreferrer" className="manager-link">
             {t('tenders.consult.openManager')}
