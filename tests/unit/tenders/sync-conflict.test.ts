@@ -101,3 +101,20 @@ describe('consulting through the partner endpoint', () => {
     }
   })
 })
+
+describe('a proposal where the server takes it', () => {
+  it('goes through the pending changes and reaches the server', async () => {
+    const { host, call, sync } = account()
+    try {
+      await sync('full')
+      const [tender] = (await call<TenderPage>('tenders:list', { states: ['new'], sort: 'validUntil', direction: 'desc', limit: 1 })).rows
+      await call('tenders:consult', { id: tender.id })
+      await call('changes:submit', { change: { kind: 'tender.propose', tenderId: tender.id, text: 'Our offer, Infomaniak products only' } })
+      expect(await call<TenderDetail>('tenders:get', { id: tender.id })).toMatchObject({ state: 'proposal_sent', proposal: 'Our offer, Infomaniak products only' })
+      await expect.poll(async () => (await call<{ entries: Array<{ state: string }> }>('outbox:list', { includeDone: true })).entries.map((e) => e.state), { timeout: 10_000 }).toEqual(['done'])
+      expect(server.state.tender(tender.id)?.proposalSentAt).not.toBeNull()
+    } finally {
+      await host.close()
+    }
+  })
+})

@@ -404,6 +404,7 @@ export const de = {
       record: "Festhalten, was ich gesehen habe",
     },
     proposal: {
+      queued: "In die ausstehenden Änderungen gestellt: wird an den Server gesendet, sobald er erreichbar ist.",
       title: "Angebot",
       language: "Sprache des Angebots",
       text: "Text des Angebots",
@@ -612,6 +613,7 @@ export const de = {
       invitationAccept: 'Die Einladung von {{client}} annehmen',
       invitationDecline: 'Die Einladung von {{client}} ablehnen',
       partnershipStop: 'Die Partnerschaft mit {{client}} beenden',
+      tenderPropose: "Angebot für Ausschreibung {{id}} senden",
     },
   },
   accounts: {

@@ -396,6 +396,7 @@ export const en = {
       record: "Record what I saw",
     },
     proposal: {
+      queued: "Queued in the pending changes: sent to the server as soon as it can be reached.",
       title: "Proposal",
       language: "Language of the proposal",
       text: "Proposal text",
@@ -601,6 +602,7 @@ export const en = {
       invitationAccept: 'Accept the invitation from {{client}}',
       invitationDecline: 'Decline the invitation from {{client}}',
       partnershipStop: 'Stop the partnership with {{client}}',
+      tenderPropose: "Send the proposal for tender {{id}}",
     },
   },
   accounts: {

@@ -410,6 +410,7 @@ export const es = {
       record: "Guardar lo que vi",
     },
     proposal: {
+      queued: "En los cambios pendientes: se envía al servidor en cuanto esté disponible.",
       title: "Propuesta",
       language: "Idioma de la propuesta",
       text: "Texto de la propuesta",
@@ -627,6 +628,7 @@ export const es = {
       invitationAccept: 'Aceptar la invitación de {{client}}',
       invitationDecline: 'Rechazar la invitación de {{client}}',
       partnershipStop: 'Terminar la colaboración con {{client}}',
+      tenderPropose: "Enviar la propuesta para la licitación {{id}}",
     },
   },
   accounts: {

@@ -406,6 +406,7 @@ export const fr = {
       record: "Enregistrer ce que j’ai vu",
     },
     proposal: {
+      queued: "Placée dans les changements en attente : envoyée au serveur dès qu’il est joignable.",
       title: "Proposition",
       language: "Langue de la proposition",
       text: "Texte de la proposition",
@@ -621,6 +622,7 @@ export const fr = {
       invitationAccept: "Accepter l'invitation de {{client}}",
       invitationDecline: "Refuser l'invitation de {{client}}",
       partnershipStop: 'Mettre fin au partenariat avec {{client}}',
+      tenderPropose: "Envoyer la proposition pour l’appel d’offres {{id}}",
     },
   },
   accounts: {

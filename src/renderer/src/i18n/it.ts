@@ -410,6 +410,7 @@ export const it = {
       record: "Registra ciò che ho visto",
     },
     proposal: {
+      queued: "Messa tra le modifiche in attesa: inviata al server appena raggiungibile.",
       title: "Proposta",
       language: "Lingua della proposta",
       text: "Testo della proposta",
@@ -627,6 +628,7 @@ export const it = {
       invitationAccept: "Accettare l'invito di {{client}}",
       invitationDecline: "Rifiutare l'invito di {{client}}",
       partnershipStop: 'Terminare la partnership con {{client}}',
+      tenderPropose: "Inviare la proposta per il bando {{id}}",
     },
   },
   accounts: {
