@@ -49,13 +49,14 @@ export function TendersScreen() {
     void api.call('tenders:visit', {})
   }, [api])
   // A clicked desktop notice names a tender: select it (the router, once merged, brings the screen).
+  const { reload } = inbox
   useEffect(
     () =>
       api.subscribe('desktop:notificationClicked', ({ route }) => {
         const id = tenderOfRoute(route)
-        if (id !== null) inbox.reload(id)
+        if (id !== null) reload(id)
       }),
-    [api, inbox],
+    [api, reload],
   )
 
   const refreshed = () => {
