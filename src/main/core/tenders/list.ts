@@ -19,7 +19,7 @@ interface Where {
 }
 
 /** The filter as SQL with named parameters; the text depends only on which filters are set, so statements are reused. */
-function where(filter: TenderFilter, now: number): Where {
+function where(filter: TenderFilter, now: number, forPage: boolean): Where {
   const clauses: string[] = []
   const params: Record<string, unknown> = {}
   const match = toFtsQuery(filter.query)
@@ -28,7 +28,9 @@ function where(filter: TenderFilter, now: number): Where {
     params.match = match
   }
   if (filter.states.length > 0) {
-    clauses.push('t.triage_state IN (SELECT value FROM json_each(:states))')
+    // For a page, the unary + keeps SQLite off the state index: walking the sort's index and stopping after
+    // one page beats sorting every tender of those states (20,000 tenders: 10 ms → 0.1 ms); the count wants that index.
+    clauses.push(`${forPage ? '+' : ''}t.triage_state IN (SELECT value FROM json_each(:states))`)
     params.states = JSON.stringify(filter.states)
   }
   for (const column of ['category', 'region', 'language', 'source'] as const) {
@@ -45,7 +47,8 @@ function where(filter: TenderFilter, now: number): Where {
 }
 
 export function listTenders(db: BetterSqlite3.Database, input: TenderFilter & { offset: number; limit: number }, now: number): TenderPage {
-  const { sql, params } = where(input, now)
+  const { sql, params } = where(input, now, true)
+  const counted = where(input, now, false)
   const direction = input.direction === 'asc' ? 'ASC' : 'DESC'
   const { by, nullsLast } = ORDER[input.sort]
   const order = `${nullsLast ? `${by} IS NULL, ` : ''}${by} ${direction}`
@@ -61,7 +64,7 @@ export function listTenders(db: BetterSqlite3.Database, input: TenderFilter & { 
     limit: input.limit,
     offset: input.offset,
   }) as RawRow[]
-  const { total } = prepared(db, `SELECT count(*) AS total FROM tenders t ${sql}`).get(params) as { total: number }
+  const { total } = prepared(db, `SELECT count(*) AS total FROM tenders t ${counted.sql}`).get(counted.params) as { total: number }
   const { fresh } = prepared(
     db,
     `SELECT (SELECT count(*) FROM tenders WHERE posted_at > :baseline) +

@@ -45,6 +45,8 @@ CREATE UNIQUE INDEX tenders_email_key ON tenders (email_key) WHERE email_key IS 
 CREATE INDEX tenders_posted ON tenders (posted_at, id);
 CREATE INDEX tenders_received ON tenders (received_at) WHERE received_at IS NOT NULL;
 CREATE INDEX tenders_effective_score ON tenders (coalesce(score_override, score), id);
+-- The inbox's count by state without reading each tender's text (20,000 tenders: 13 ms → 1 ms).
+CREATE INDEX tenders_triage_snooze ON tenders (triage_state, snoozed_until);
 
 -- Each pipeline move with what it replaced: undo restores the last one.
 CREATE TABLE tender_moves (
