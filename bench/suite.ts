@@ -20,6 +20,7 @@ import { benchSync } from './sync'
 import { benchFirstRender } from './first-render'
 import { benchBilling } from './billing'
 import { benchBillingImport } from './billing-import'
+import { benchTenders } from './tenders'
 
 const NOW = 1_795_000_000
 async function benchFoundation(): Promise<void> {
@@ -141,8 +142,8 @@ async function benchFoundation(): Promise<void> {
 
 // `npm run bench -- sync` runs one part (foundation: load, open, search; sync; public: a sync from the published API alone;
 // render: the first clients page in Chromium, the bundle, the core's memory; billing: the billing page and the export;
-// import: a Manager CSV export); no argument runs all.
-const SECTIONS = ['foundation', 'sync', 'public', 'render', 'billing', 'import'] as const
+// import: a Manager CSV export; tenders: the inbox); no argument runs all.
+const SECTIONS = ['foundation', 'sync', 'public', 'render', 'billing', 'import', 'tenders'] as const
 const chosen = process.argv.slice(2)
 const unknown = chosen.filter((name) => !(SECTIONS as readonly string[]).includes(name))
 if (unknown.length > 0) {
@@ -162,3 +163,5 @@ if (runs('render')) await benchFirstRender()
 if (runs('billing')) await benchBilling()
 // 8. Import of a million-line Manager CSV export against a raw insert of the rows it stored.
 if (runs('import')) await benchBillingImport()
+// 9. The tender inbox: first page, search as you type, a triage key.
+if (runs('tenders')) await benchTenders()

@@ -21,6 +21,7 @@ export const changeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('invitation.accept'), partnershipId: id }).strict(),
   z.object({ kind: z.literal('invitation.decline'), partnershipId: id }).strict(),
   z.object({ kind: z.literal('partnership.stop'), partnershipId: id }).strict(),
+  z.object({ kind: z.literal('tender.propose'), tenderId: id, text: z.string().trim().min(1).max(10_000) }).strict(),
 ])
 export type Change = z.infer<typeof changeSchema>
 
@@ -52,4 +53,5 @@ export const CHANGE_FAMILY: Readonly<Record<ChangeKind, CapabilityFamily>> = {
   'invitation.accept': 'partnerships',
   'invitation.decline': 'partnerships',
   'partnership.stop': 'partnerships',
+  'tender.propose': 'tenders',
 }

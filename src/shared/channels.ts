@@ -54,6 +54,25 @@ export const CHANNELS = [
   'imports:list',
   'imports:unmatched',
   'imports:undo',
+  // The tender inbox.
+  'tenders:list',
+  'tenders:get',
+  'tenders:move',
+  'tenders:snooze',
+  'tenders:undo',
+  'tenders:update',
+  'tenders:visit',
+  'tenders:getPrefs',
+  'tenders:setPrefs',
+  'tenders:overrideScore',
+  'tenders:readEmail',
+  'tenders:addFromEmail',
+  'tenders:consult',
+  'tenders:purgeContacts',
+  'tenders:draftProposal',
+  'tenders:sendProposal',
+  'tenders:resolveConflict',
+  'tenders:takeNotices',
 ] as const
 
 /**
@@ -107,5 +126,6 @@ export const BRIDGE_GLOBAL = '__partnerDeskBridge__'
 /** Marker the renderer checks, so a DOM element with the same id is never taken for the bridge. */
 export const BRIDGE_BRAND = 'partner-desk-bridge/1'
 export type HostChannel = (typeof HOST_CHANNELS)[number]
+export type TenderChannel = Extract<Channel, `tenders:${string}`>
 /** Channels the core worker answers. */
 export type CoreChannel = Exclude<Channel, HostChannel>

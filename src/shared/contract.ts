@@ -13,6 +13,7 @@ import type { BillingSummary, EarningsOutlook, EarningsSummary, ExportFinished, 
 import { billingQuerySchema, billingSummaryInput, exportSpecSchema } from './billing-schema'
 import { IMPORT_FIELDS, type ChosenFile, type ImportOutcome, type ImportPreview, type ImportProgress, type ImportRecord, type UnmatchedLine } from './billing-import'
 import { HISTORY_TYPES } from './domain'
+import { tenderChannelInputs as tender, type EmailReading, type ProposalSending, type TenderDetail, type TenderNotice, type TenderPage, type TenderPrefs } from './tenders'
 import type { Settings } from './settings'
 import type { UpdateState } from './updates'
 
@@ -426,6 +427,30 @@ export const contract = {
   ),
   /** Destructive: takes the import's lines out of the cache again (the record stays, marked undone). */
   'imports:undo': channel<ImportRecord>()(z.object({ id: z.number().int().positive() }).strict()),
+  // The tender inbox (shared/tenders.ts holds the schemas and answers).
+  'tenders:list': channel<TenderPage>()(tender.list),
+  'tenders:get': channel<TenderDetail>()(tender.get),
+  'tenders:move': channel<TenderDetail>()(tender.move),
+  'tenders:snooze': channel<TenderDetail>()(tender.snooze),
+  /** Takes back the last pipeline move (of any tender); answers the tender it concerned. */
+  'tenders:undo': channel<TenderDetail>()(tender.undo),
+  'tenders:update': channel<TenderDetail>()(tender.update),
+  /** A new visit of the inbox: what arrived since the previous one is marked new. */
+  'tenders:visit': channel<{ lastVisitAt: number }>()(tender.visit),
+  'tenders:getPrefs': channel<TenderPrefs>()(tender.getPrefs),
+  'tenders:setPrefs': channel<TenderPrefs>()(tender.setPrefs),
+  'tenders:overrideScore': channel<TenderDetail>()(tender.overrideScore),
+  /** Reads notification e-mails for the user to confirm; stores nothing. */
+  'tenders:readEmail': channel<EmailReading>()(tender.readEmail),
+  'tenders:addFromEmail': channel<{ added: number[]; duplicates: number[] }>()(tender.addFromEmail),
+  'tenders:consult': channel<TenderDetail>()(tender.consult),
+  /** Destructive: erases contact details past the retention period, nothing else. */
+  'tenders:purgeContacts': channel<{ purged: number }>()(tender.purgeContacts),
+  'tenders:draftProposal': channel<{ text: string }>()(tender.draftProposal),
+  'tenders:sendProposal': channel<ProposalSending>()(tender.sendProposal),
+  'tenders:resolveConflict': channel<TenderDetail>()(tender.resolveConflict),
+  /** The desktop notices due for new matching tenders, each given once. */
+  'tenders:takeNotices': channel<TenderNotice[]>()(tender.takeNotices),
 } as const
 
 /** Push events from the core to every window. */

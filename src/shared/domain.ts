@@ -90,6 +90,7 @@ export const TENDER_TRIAGE_STATES = [
   'lost',
   'dismissed',
   'withdrawn',
+  'expired',
 ] as const
 export type TenderTriageState = (typeof TENDER_TRIAGE_STATES)[number]
 

@@ -39,6 +39,7 @@ import { importHandlers } from './billing/import/handlers'
 import { ChosenFiles } from './billing/import/files'
 import { attachUnmatched } from './billing/import/store'
 import type { ChosenFile } from '../../shared/billing-import'
+import { tenderHandlers } from './tenders/handlers'
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void
 
@@ -198,6 +199,11 @@ export class Core {
       const state = this.state
       return state.kind === 'ready' ? state.exports.rerun(id) : this.unavailable(state)
     },
+    ...tenderHandlers({
+      db: () => (this.state.kind === 'ready' ? this.state.raw : this.unavailable(this.state)),
+      now: () => this.deps.now(),
+      remote: () => (this.state.kind === 'ready' && this.state.sync && readCapabilities(this.state.raw).tenders?.offered === true ? this.state.sync.withClient.bind(this.state.sync) : null),
+    }),
   }
 
   /** An export to a path the host resolved (protocol.ts: never a contract channel). */

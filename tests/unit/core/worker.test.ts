@@ -98,6 +98,29 @@ const SAMPLE_INPUTS: { [C in Channel]: Input<C> } = {
   'imports:list': {},
   'imports:unmatched': {},
   'imports:undo': { id: 1 },
+  'tenders:list': {},
+  'tenders:get': { id: 999_999 },
+  'tenders:move': { id: 999_999, to: 'shortlisted' },
+  'tenders:snooze': { id: 999_999, until: null },
+  'tenders:undo': {},
+  'tenders:update': { id: 999_999, notes: 'Call back on Monday' },
+  'tenders:visit': {},
+  'tenders:getPrefs': {},
+  'tenders:setPrefs': { retentionDays: 365 },
+  'tenders:overrideScore': { id: 999_999, score: null },
+  'tenders:readEmail': { messages: [{ name: 'pasted', text: 'Hello, this is no tender.' }] },
+  'tenders:addFromEmail': {
+    drafts: [
+      { key: '<sample@example.com>', remoteId: null, title: 'Sample', category: 'website', excerpt: '', budgetMin: null, budgetMax: null,
+        currency: 'CHF', region: null, language: null, postedAt: 1_700_000_000, validUntil: 4_000_000_000, managerUrl: null },
+    ],
+  },
+  'tenders:consult': { id: 999_999 },
+  'tenders:purgeContacts': {},
+  'tenders:draftProposal': { id: 999_999, language: 'en' },
+  'tenders:sendProposal': { id: 999_999, text: 'Our offer' },
+  'tenders:resolveConflict': { id: 999_999, keep: 'mine' },
+  'tenders:takeNotices': {},
 }
 
 /** What these answer on a bare demo core: a refusal with its reason, never a fault. */
@@ -113,6 +136,17 @@ const REFUSED_ON_DEMO: Partial<Record<Channel, string>> = {
   'outbox:discard': 'invalid_input',
   'outbox:resolve': 'invalid_input',
   'outbox:push': 'invalid_input',
+  // No tender 999999 in the demo; and nothing moved yet to undo.
+  'tenders:get': 'invalid_input',
+  'tenders:move': 'invalid_input',
+  'tenders:snooze': 'invalid_input',
+  'tenders:undo': 'invalid_input',
+  'tenders:update': 'invalid_input',
+  'tenders:overrideScore': 'invalid_input',
+  'tenders:consult': 'invalid_input',
+  'tenders:draftProposal': 'invalid_input',
+  'tenders:sendProposal': 'invalid_input',
+  'tenders:resolveConflict': 'invalid_input',
   // Answered by the app's session (main process), never by the cache.
   'accounts:list': 'unknown_channel',
   'accounts:add': 'unknown_channel',

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { TENDER_REMOTE_STATES, TENDER_TRIAGE_STATES } from '../../../src/shared/domain'
+import { TENDER_REMOTE_STATES } from '../../../src/shared/domain'
+import { DEMO_TRIAGE_STATES } from '../../../src/main/core/demo/tenders'
 import { REVEALED_TRIAGE_STATES } from '../../../src/main/core/demo/dataset'
 import { NOW, smallDemo } from './fixture'
 
 describe('demo tenders', () => {
   const { tenders } = smallDemo()
 
-  it('covers every triage state and every remote state', () => {
-    expect(new Set(tenders.map((t) => t.triageState))).toEqual(new Set(TENDER_TRIAGE_STATES))
+  it('covers every triage state but expired (the inbox sets it) and every remote state', () => {
+    expect(new Set(tenders.map((t) => t.triageState))).toEqual(new Set(DEMO_TRIAGE_STATES))
     expect(new Set(tenders.map((t) => t.remoteState))).toEqual(new Set(TENDER_REMOTE_STATES))
   })
 

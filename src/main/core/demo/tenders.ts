@@ -28,11 +28,16 @@ const REMOTE: Readonly<Record<TenderTriageState, WeightedTable<TenderRemoteState
   lost: weighted<TenderRemoteState>([['deleted', 60], ['expired', 30], ['open', 10]]),
   dismissed: weighted<TenderRemoteState>([['open', 50], ['expired', 30], ['deleted', 20]]),
   withdrawn: weighted<TenderRemoteState>([['deleted', 50], ['expired', 50]]),
+  // Never drawn: the inbox's sweep moves a tender to expired when its validity ends.
+  expired: weighted<TenderRemoteState>([['expired', 100]]),
 }
+
+/** The states the demo stores: expired is the inbox's sweep's to set (core/tenders/sweep.ts). */
+export const DEMO_TRIAGE_STATES = TENDER_TRIAGE_STATES.filter((state) => state !== 'expired')
 
 /** The first tenders cover every triage and remote state, whatever the seed. */
 const GUARANTEED: readonly (readonly [TenderTriageState, TenderRemoteState])[] = [
-  ...TENDER_TRIAGE_STATES.map((state) => [state, REMOTE[state].values[0]] as const),
+  ...DEMO_TRIAGE_STATES.map((state) => [state, REMOTE[state].values[0]] as const),
   ['new', 'expired'],
   ['dismissed', 'deleted'],
 ]

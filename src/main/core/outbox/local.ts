@@ -26,6 +26,9 @@ export function clientOf(db: BetterSqlite3.Database, change: Change): number | n
     case 'invitation.decline':
     case 'partnership.stop':
       return (db.prepare('SELECT client_organization_id FROM partnerships WHERE id = ?').pluck().get(change.partnershipId) as number | undefined) ?? null
+    // A tender's client is no organization of the cache yet.
+    case 'tender.propose':
+      return null
   }
 }
 
@@ -111,6 +114,18 @@ export function applyLocally(
       requirePartnership(db, change.partnershipId, change.kind === 'partnership.stop' ? ['active'] : ['invited', 'pending'])
       db.prepare("UPDATE partnerships SET status = 'ended', until = ?, updated_at = ? WHERE id = ?").run(now, now, change.partnershipId)
       break
+    case 'tender.propose': {
+      const tender = db.prepare('SELECT revealed_at FROM tenders WHERE id = ?').get(change.tenderId) as { revealed_at: number | null } | undefined
+      if (!tender) throw new ChangeRefused(`tender ${change.tenderId} is not in the cache`)
+      if (tender.revealed_at === null) throw new ChangeRefused(`tender ${change.tenderId}: consult the tender before sending a proposal`)
+      db.prepare("UPDATE tenders SET proposal = ?, proposal_sent_at = coalesce(proposal_sent_at, ?), triage_state = 'proposal_sent', triaged_at = ? WHERE id = ?").run(
+        change.text,
+        now,
+        now,
+        change.tenderId,
+      )
+      break
+    }
   }
   const client = clientOf(db, change)
   if (client !== null) reindexClients(db, [client])

@@ -81,6 +81,12 @@ async function send(client: RemoteClient, partnerId: number | null, queued: Queu
         body: { confirm: true },
         schema: ENDPOINTS.partnershipStop.answer.shape.data,
       })
+    case 'tender.propose':
+      return client.send('POST', { path: ENDPOINTS.tenderPropose.template, params: { partner_id: partner(), tender_id: change.tenderId } }, {
+        ...common,
+        body: { text: change.text },
+        schema: ENDPOINTS.tenderPropose.answer.shape.data,
+      })
   }
 }
 

@@ -5,7 +5,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import { SYNCED_LISTS, type SyncStatus, type SyncSummary, type SyncedList, type SyncProgress } from '../../../shared/contract'
 import { fail, type AppError, type Result, ok } from '../../../shared/result'
 import type { RemoteConfig } from '../protocol'
-import { createRateLimiter, createRemoteClient, RemoteError, unlimitedRateLimiter, type RateLimiter } from '../remote/http'
+import { createRateLimiter, createRemoteClient, RemoteError, unlimitedRateLimiter, type RateLimiter, type RemoteClient } from '../remote/http'
 import { push } from '../outbox/push'
 import { rebase } from '../outbox/store'
 import type { HistoryStaging } from './history/stager'
@@ -165,6 +165,14 @@ export class SyncJob {
     if (token === null) return
     await readDetails(this.deps.db(), this.client(token), id, this.deps.now())
     this.deps.onDetails?.()
+  }
+
+  /** A feature's own call outside a sync (consulting a tender): the account's token, the shared rate limiter. */
+  async withClient<T>(run: (client: RemoteClient, partnerId: number | null) => Promise<T>): Promise<T> {
+    const token = await this.deps.token()
+    if (token === null) throw new Error('no token is stored for this account: enter one first')
+    const partner = this.deps.db().prepare("SELECT value FROM cache_meta WHERE key = 'partner_id'").pluck().get() as string | undefined
+    return run(this.client(token), partner === undefined ? null : Number(partner))
   }
 
   private client(token: string, onRequest?: () => void) {

@@ -192,7 +192,8 @@ export function merge(db: BetterSqlite3.Database, plan: MergePlan): MergeOutcome
     if (plan.tenders === 'complete') {
       upsert(db, 'tenders', 'id')
       // A request the client deleted is no longer listed: keep the partner's notes, mark it.
-      db.prepare("UPDATE tenders SET remote_state = 'deleted' WHERE remote_state <> 'deleted' AND id NOT IN (SELECT id FROM temp.stage_tenders)").run()
+      // Tenders added from e-mails without a Manager id (negative ids) are no server's to withdraw.
+      db.prepare("UPDATE tenders SET remote_state = 'deleted' WHERE remote_state <> 'deleted' AND id > 0 AND id NOT IN (SELECT id FROM temp.stage_tenders)").run()
     }
 
     const cursor = db.prepare(

@@ -3,8 +3,9 @@ import { m001Domain } from './001-domain'
 import { m002PublicApi } from './002-public-api'
 import { m003BillingImports } from './003-billing-imports'
 import { m004BillingRollup } from './004-billing-rollup'
+import { m005Tenders } from './005-tenders'
 
 // Imported statically: a bundled app cannot scan a folder at run time.
-export const MIGRATIONS: readonly Migration[] = [m001Domain, m002PublicApi, m003BillingImports, m004BillingRollup]
+export const MIGRATIONS: readonly Migration[] = [m001Domain, m002PublicApi, m003BillingImports, m004BillingRollup, m005Tenders]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -25,6 +25,8 @@ export function changeSentence(t: TFunction, change: Change, clientName: string 
       return t('outbox.change.invitationDecline', { client })
     case 'partnership.stop':
       return t('outbox.change.partnershipStop', { client })
+    case 'tender.propose':
+      return t('outbox.change.tenderPropose', { id: change.tenderId })
   }
 }
 
@@ -74,6 +76,8 @@ export function mineValues(change: Change): Record<string, unknown> {
     case 'invitation.decline':
     case 'partnership.stop':
       return { status: 'ended' }
+    case 'tender.propose':
+      return { text: change.text }
     case 'tag.delete':
     case 'tag.assign':
     case 'tag.unassign':

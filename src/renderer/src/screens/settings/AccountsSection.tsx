@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type RefObject } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { AccountSummary, AccountsOverview, ConnectionReport } from '../../../../shared/contract'
 import type { AppError } from '../../../../shared/result'
@@ -67,7 +68,7 @@ export function AccountsSection({ focusAdd }: { focusAdd: number }) {
   )
 }
 
-function noticeText(t: ReturnType<typeof useTranslation>['t'], notice: SectionNotice): string {
+function noticeText(t: TFunction, notice: SectionNotice): string {
   switch (notice.kind) {
     case 'added':
       return t('accounts.added', { label: notice.label })

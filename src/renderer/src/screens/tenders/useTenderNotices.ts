@@ -1,0 +1,32 @@
+import { useCallback, useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useApi } from '../../api/ApiContext'
+import { useCacheInfo } from '../../app/CacheInfoContext'
+
+/**
+ * Asks the core which new matching tenders deserve a desktop notice (it
+ * decides and remembers each shown once) whenever the cache changed, and has
+ * the shell show them in the user's language.
+ */
+export function useTenderNotices(): () => void {
+  const api = useApi()
+  const { t } = useTranslation()
+  const { generation } = useCacheInfo()
+  const check = useCallback(() => {
+    void api.call('tenders:takeNotices', {}).then((result) => {
+      if (!result.ok) return
+      for (const notice of result.value) {
+        void api.call('desktop:notify', { key: notice.key, title: t('tenders.notice.title'), body: notice.title, route: notice.route })
+      }
+    })
+  }, [api, t])
+  useEffect(check, [check, generation])
+  /** Asks again after tenders arrived outside a sync (an import). */
+  return check
+}
+
+/** The tender a clicked notice names (route `tenders/<id>`), or null. */
+export function tenderOfRoute(route: string): number | null {
+  const match = /^tenders\/(-?\d{1,15})$/.exec(route)
+  return match ? Number(match[1]) : null
+}
