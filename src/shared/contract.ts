@@ -13,7 +13,8 @@ import type { BillingSummary, EarningsOutlook, EarningsSummary, ExportFinished, 
 import { billingQuerySchema, billingSummaryInput, exportSpecSchema } from './billing-schema'
 import { IMPORT_FIELDS, type ChosenFile, type ImportOutcome, type ImportPreview, type ImportProgress, type ImportRecord, type UnmatchedLine } from './billing-import'
 import { HISTORY_TYPES } from './domain'
-import { tenderChannelInputs as tender, type EmailReading, type ProposalSending, type TenderDetail, type TenderNotice, type TenderPage, type TenderPrefs } from './tenders'
+import { tenderChannelInputs as tender } from './tenders-schema'
+import type { EmailReading, ProposalSending, TenderDetail, TenderNotice, TenderPage, TenderPrefs } from './tenders'
 import type { Settings } from './settings'
 import type { UpdateState } from './updates'
 

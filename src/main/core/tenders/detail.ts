@@ -31,6 +31,11 @@ export function readRaw(db: BetterSqlite3.Database, id: number): RawDetail {
   return raw
 }
 
+/** Refuses an id the inbox does not hold, before a read brings the inbox up to date (a refusal writes nothing). */
+export function requireTender(db: BetterSqlite3.Database, id: number): void {
+  if (!prepared(db, 'SELECT 1 FROM tenders WHERE id = ?').get(id)) throw new TenderRefused(`no tender ${id} in the inbox`)
+}
+
 export const isConsultable = (raw: Pick<RawRow, 'remote_state' | 'valid_until' | 'triage_state'>, now: number) =>
   raw.remote_state === 'open' && raw.valid_until > now && raw.triage_state !== 'withdrawn' && raw.triage_state !== 'expired'
 

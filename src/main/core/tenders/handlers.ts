@@ -3,7 +3,7 @@ import type { Output, ParsedInput } from '../../../shared/contract'
 import type { TenderChannel } from '../../../shared/channels'
 import { fail, ok, type Result } from '../../../shared/result'
 import { notConsultable, recordReveal } from './consult'
-import { tenderDetail } from './detail'
+import { requireTender, tenderDetail } from './detail'
 import { addDrafts, readMessages } from './email/import'
 import { listTenders } from './list'
 import { takeNotices } from './notices'
@@ -29,11 +29,13 @@ type TenderHandlers = { [C in TenderChannel]: (input: ParsedInput<C>) => Promise
 
 export function tenderHandlers(context: TenderContext): TenderHandlers {
   /** Runs against the open cache; a refusal the partner can act on is invalid input, with its reason. */
-  const run = async <T>(action: (db: BetterSqlite3.Database, now: number) => T | Promise<T>, fresh = false): Promise<Result<T>> => {
+  /** `fresh`: brings the inbox up to date first, after the check given (if any) accepted the call. */
+  const run = async <T>(action: (db: BetterSqlite3.Database, now: number) => T | Promise<T>, fresh: boolean | ((db: BetterSqlite3.Database) => void) = false): Promise<Result<T>> => {
     const db = context.db()
     if (!('prepare' in db)) return db
     const now = context.now()
     try {
+      if (typeof fresh === 'function') fresh(db)
       if (fresh) sweepIfDue(db, now)
       const value = await action(db, now)
       keepSwept(db)
@@ -48,7 +50,7 @@ export function tenderHandlers(context: TenderContext): TenderHandlers {
   const detail = (db: BetterSqlite3.Database, id: number, now: number) => tenderDetail(db, id, now)
   return {
     'tenders:list': (input) => run((db, now) => listTenders(db, input, now), true),
-    'tenders:get': ({ id }) => run((db, now) => detail(db, id, now), true),
+    'tenders:get': ({ id }) => run((db, now) => detail(db, id, now), (db) => requireTender(db, id)),
     'tenders:move': ({ id, to, reason }) =>
       run((db, now) => {
         moveTender(db, id, to, reason, now)

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3'
-import { DEFAULT_TENDER_PREFS, type TenderPrefs, tenderPrefsSchema } from '../../../shared/tenders'
+import { DEFAULT_TENDER_PREFS, type TenderPrefs } from '../../../shared/tenders'
+import { tenderPrefsSchema } from '../../../shared/tenders-schema'
 import { prepared } from './statements'
 
 // The partner's criteria, views and retention live in the cache beside the
