@@ -40,7 +40,7 @@ describe('the billing screen', () => {
       refreshBillingRollup(db)
     })()
     db.close()
-  })
+  }, 180_000)
   afterAll(async () => {
     await bridge?.close()
   })
@@ -83,7 +83,7 @@ describe('the billing screen', () => {
     // Earnings and the outlook are shown with how it was computed.
     await eventually(() => page.getByTestId('earnings-outlook').innerText()).toMatch(/Computed from \d/)
     await page.close()
-  })
+  }, 180_000)
 
   it('exports with progress and cancel, then to the end: the file, checked, and its record', async () => {
     const page = await openApp(bridge)
@@ -122,5 +122,5 @@ describe('the billing screen', () => {
     await page.getByTestId('export-history').getByRole('button', { name: 'Show in folder' }).first().click()
     await eventually(() => shown).toEqual([file])
     await page.close()
-  })
+  }, 180_000)
 })
