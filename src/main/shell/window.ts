@@ -16,7 +16,7 @@ export interface WindowPlace {
   isPackaged: boolean
 }
 
-export function windowOptions(preloadPath: string, { dark, isPackaged }: WindowPlace = { dark: false, isPackaged: true }): BrowserWindowConstructorOptions {
+export function windowOptions(preloadPath: string, { dark, isPackaged }: WindowPlace): BrowserWindowConstructorOptions {
   return {
     title: 'Partner Desk',
     width: 1280,
