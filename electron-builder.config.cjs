@@ -52,6 +52,8 @@ module.exports = {
     'node_modules/file-uri-to-path/**',
     'node_modules/@faker-js/faker/**',
     'node_modules/jsvat/**',
+    'node_modules/papaparse/**',
+    'node_modules/postal-mime/**',
   ],
   // Electron's build of better-sqlite3, where src/main/shell/native-binding.ts
   // (PACKAGED_BINDING) looks for it: resources/native/.
