@@ -32,6 +32,14 @@ export const CHANNELS = [
   'accounts:switch',
   'accounts:setToken',
   'accounts:compromised',
+  // Clients workspace (issue 10)
+  'clients:facets',
+  'clients:profile',
+  'clients:impact',
+  'notes:set',
+  'views:list',
+  'views:save',
+  'views:delete',
 ] as const
 
 /**

@@ -4,7 +4,21 @@
 import { z } from 'zod'
 import { BASE_URL_PROBLEMS, baseUrlProblem } from './base-url'
 import { newChangeSchema, type Change } from './changes'
-import type { AccessType, CapabilityFamily, Currency, OutboxState, PartnershipEventKind, PartnershipStatus, PaymentMode, ServiceCategory } from './domain'
+import { clientFiltersSchema } from './client-filters'
+import type { Money } from './money'
+import type { FacetCounts } from './client-filters'
+import type {
+  AccessType,
+  CapabilityFamily,
+  Currency,
+  LegalEntityType,
+  OutboxState,
+  PartnershipEventKind,
+  PartnershipStatus,
+  PaymentMode,
+  RenewalPreference,
+  ServiceCategory,
+} from './domain'
 import type { AppError, Result } from './result'
 import type { BRIDGE_BRAND, Channel, EventName } from './channels'
 import { settingsSchema } from './settings-schema'
@@ -37,7 +51,7 @@ export interface CacheInfo {
   counts: Record<'clients' | 'partnerships' | 'products' | 'billingLines' | 'invoices' | 'tenders' | 'tags' | 'outbox', number>
 }
 
-export const CLIENT_SORT_KEYS = ['name', 'nextExpiry', 'productCount'] as const
+export const CLIENT_SORT_KEYS = ['name', 'nextExpiry', 'productCount', 'billing12m'] as const
 export type ClientSortKey = (typeof CLIENT_SORT_KEYS)[number]
 
 export interface ClientRow {
@@ -53,6 +67,8 @@ export interface ClientRow {
   /** Unix seconds of the earliest upcoming product expiry, if any. */
   nextExpiry: number | null
   tags: string[]
+  /** Charges of the last 12 months, one amount per currency (CHF and EUR never summed). */
+  billing12m: Money[]
 }
 
 export interface ClientProduct {
@@ -85,6 +101,77 @@ export interface ClientDetail {
   detailsAt: number | null
   tags: ClientTag[]
   products: ClientProduct[]
+}
+
+// ── Clients workspace (issue 10): the client page, filters, saved views, notes ──
+
+export type VatCheck =
+  | { state: 'none' }
+  /** jsvat knows no rule for the number's country. */
+  | { state: 'unsupported' }
+  | { state: 'invalid'; country: string }
+  /** A well-formed number of another country than the invoice address's. */
+  | { state: 'other_country'; country: string; expected: string }
+  | { state: 'valid'; country: string }
+
+export interface TimelineEntry {
+  id: number
+  kind: PartnershipEventKind
+  before: Record<string, unknown> | null
+  after: Record<string, unknown> | null
+  detectedAt: number
+}
+
+export interface ClientProfile {
+  organization: {
+    legalEntityType: LegalEntityType
+    vatNumber: string | null
+    vat: VatCheck
+    currency: Currency
+    locale: string
+    timezone: string
+    createdAt: number
+    addresses: Array<{ street: string; postalCode: string; city: string; country: string; forInvoice: boolean }>
+    representatives: Array<{ firstName: string; lastName: string; email: string }>
+  }
+  partnership: {
+    id: number
+    partnerName: string
+    status: PartnershipStatus
+    accessType: AccessType
+    paymentMode: PaymentMode | null
+    since: number
+    until: number | null
+    incomes: Money
+    discounts: Money
+    totalPaid: Money
+  }
+  /** Per live product, what clients:get does not say: its renewal preference and who pays it (null: not known). */
+  products: Array<{ id: number; renewal: RenewalPreference; payer: { id: number; name: string } | null }>
+  /** The collaboration's detected changes, newest first. */
+  timeline: TimelineEntry[]
+  billing: { since: number; charges: Money[]; earnings: Money[]; lastLineAt: number | null }
+  note: { body: string; updatedAt: number } | null
+}
+
+/** What stopping the collaboration costs, from the cache. */
+export interface StopImpact {
+  partnershipId: number
+  status: PartnershipStatus
+  products: number
+  renewalDays: number
+  renewals: Array<{ id: number; name: string; service: ServiceCategory; expiredAt: number; renewal: RenewalPreference }>
+  earnings12m: Money[]
+  invoicesHeldBy: 'client' | 'partner'
+  pendingChanges: Array<{ kind: string; count: number }>
+}
+
+export interface SavedView {
+  id: number
+  name: string
+  /** The clients route it opens (see renderer/app/route.ts). */
+  route: string
+  createdAt: number
 }
 
 export interface ClientPage {
@@ -259,6 +346,7 @@ export const clientsListInput = z
     direction: z.enum(['asc', 'desc']).default('asc'),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(500).default(100),
+    filters: clientFiltersSchema.default({}),
   })
   .strict()
 
@@ -348,6 +436,29 @@ export const contract = {
   'events:markSeen': channel<{ unseen: number }>()(
     z.object({ ids: z.union([z.array(z.number().int().positive()).min(1).max(10_000), z.literal('all')]) }).strict(),
   ),
+  // ── Clients workspace (issue 10) ──
+  /** Counts per filter value for the clients table, given the search and the other filters. */
+  'clients:facets': channel<FacetCounts>()(
+    z.object({ query: z.string().max(200).default(''), filters: clientFiltersSchema.default({}) }).strict(),
+  ),
+  'clients:profile': channel<ClientProfile>()(z.object({ id: z.number().int().positive() }).strict()),
+  /** What stopping the collaboration would cost (the first step of stopping it). */
+  'clients:impact': channel<StopImpact>()(z.object({ id: z.number().int().positive() }).strict()),
+  /** The partner's own notes on a client: local, never sent. */
+  'notes:set': channel<{ body: string; updatedAt: number }>()(
+    z.object({ clientId: z.number().int().positive(), body: z.string().max(20_000) }).strict(),
+  ),
+  'views:list': channel<SavedView[]>()(empty),
+  /** Saving under a name already used replaces that view. */
+  'views:save': channel<SavedView[]>()(
+    z
+      .object({
+        name: z.string().trim().min(1).max(80),
+        route: z.string().max(2000).regex(/^clients(\?[^\s]*)?$/, 'a saved view opens a clients route, such as "clients?access=complete"'),
+      })
+      .strict(),
+  ),
+  'views:delete': channel<SavedView[]>()(z.object({ id: z.number().int().positive() }).strict()),
 } as const
 
 /** Push events from the core to every window. */

@@ -18,6 +18,9 @@ import { CHANGE_FAMILY } from '../../shared/changes'
 import type { CapabilityFamily } from '../../shared/domain'
 import { fail, ok, type Result } from '../../shared/result'
 import { countRows } from './cache/counts'
+import { UnknownClient } from './clients/detail'
+import { setNote } from './clients/notes'
+import { deleteView, saveView } from './clients/views'
 import { readDataset } from './cache/meta'
 import { markEventsSeen } from './events/list'
 import { ChangeRefused } from './outbox/local'
@@ -161,6 +164,23 @@ export class Core {
     'outbox:push': async () => this.whenSyncable((sync) => ok(sync.startPush())),
     'events:list': (input) => this.read('events:list', input),
     'events:markSeen': async ({ ids }) => this.whenReady((state) => markEventsSeen(state.raw, ids, this.deps.now())),
+    // Clients workspace (issue 10)
+    'clients:facets': (input) => this.read('clients:facets', input),
+    'clients:profile': (input) => this.read('clients:profile', input),
+    'clients:impact': (input) => this.read('clients:impact', input),
+    'notes:set': async ({ clientId, body }) => {
+      const state = this.state
+      if (state.kind !== 'ready') return this.unavailable(state)
+      try {
+        return ok(setNote(state.raw, clientId, body, this.deps.now()))
+      } catch (error) {
+        if (error instanceof UnknownClient) return fail('invalid_input', `clientId: ${error.message}`)
+        throw error
+      }
+    },
+    'views:list': (input) => this.read('views:list', input),
+    'views:save': async ({ name, route }) => this.whenReady((state) => saveView(state.raw, name, route, this.deps.now())),
+    'views:delete': async ({ id }) => this.whenReady((state) => deleteView(state.raw, id)),
   }
 
   private async read<C extends ReadChannel>(channel: C, input: ParsedInput<C>): Promise<Result<Output<C>>> {

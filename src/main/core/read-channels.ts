@@ -1,6 +1,17 @@
 // Which channels the reader thread may answer (reads.ts answers them). Apart
 // from the handlers, so the host routes calls without loading the queries.
-export const READ_CHANNELS = ['clients:list', 'clients:get', 'events:list', 'outbox:list', 'outbox:counts'] as const
+export const READ_CHANNELS = [
+  'clients:list',
+  'clients:get',
+  'events:list',
+  'outbox:list',
+  'outbox:counts',
+  // Clients workspace (issue 10)
+  'clients:facets',
+  'clients:profile',
+  'clients:impact',
+  'views:list',
+] as const
 export type ReadChannel = (typeof READ_CHANNELS)[number]
 
 const readChannels = new Set<string>(READ_CHANNELS)

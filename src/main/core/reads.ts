@@ -5,7 +5,11 @@ import type BetterSqlite3 from 'better-sqlite3'
 import type { Output, ParsedInput } from '../../shared/contract'
 import { fail, ok, type Result } from '../../shared/result'
 import { clientDetail, UnknownClient } from './clients/detail'
+import { facetCounts } from './clients/facets'
+import { stopImpact } from './clients/impact'
 import { listClients } from './clients/list'
+import { clientProfile } from './clients/profile'
+import { listViews } from './clients/views'
 import type { Db } from './db/kysely'
 import { listEvents } from './events/list'
 import { outboxCounts, overview } from './outbox/store'
@@ -33,6 +37,21 @@ export const READ_HANDLERS: ReadHandlers = {
   'events:list': async ({ raw }, input) => ok(listEvents(raw, input)),
   'outbox:list': async ({ raw }, { includeDone }) => ok(overview(raw, includeDone)),
   'outbox:counts': async ({ raw }) => ok(outboxCounts(raw)),
+  // Clients workspace (issue 10)
+  'clients:facets': async ({ db, now }, { query, filters }) => ok(await facetCounts(db, query, filters, now())),
+  'clients:profile': async ({ raw, now }, { id }) => knownClient(() => clientProfile(raw, id, now())),
+  'clients:impact': async ({ raw, now }, { id }) => knownClient(() => stopImpact(raw, id, now())),
+  'views:list': async ({ raw }) => ok(listViews(raw)),
+}
+
+/** An unknown client id is the caller's mistake, said as such. */
+function knownClient<T>(read: () => T): Result<T> {
+  try {
+    return ok(read())
+  } catch (error) {
+    if (error instanceof UnknownClient) return fail('invalid_input', `id: ${error.message}`)
+    throw error
+  }
 }
 
 export function answerRead<C extends ReadChannel>(connection: ReadConnection, channel: C, input: ParsedInput<C>): Promise<Result<Output<C>>> {

@@ -74,6 +74,14 @@ const SAMPLE_INPUTS: { [C in Channel]: Input<C> } = {
   'accounts:switch': { accountId: null },
   'accounts:setToken': { accountId: '8f0c2b7e-8d7b-4c55-9d3f-0d2f5b1f4c11', token: 'a-token-long-enough-to-pass' },
   'accounts:compromised': { accountId: '8f0c2b7e-8d7b-4c55-9d3f-0d2f5b1f4c11', wipeData: false },
+  // Clients workspace (issue 10)
+  'clients:facets': { query: 'a', filters: { access: ['complete'], renewalWithin: 30 } },
+  'clients:profile': { id: 999_999 },
+  'clients:impact': { id: 999_999 },
+  'notes:set': { clientId: 999_999, body: 'Call back in May' },
+  'views:list': {},
+  'views:save': { name: 'Renewing soon', route: 'clients?renewal=30' },
+  'views:delete': { id: 1 },
 }
 
 /** What these answer on a bare demo core: a refusal with its reason, never a fault. */
@@ -89,6 +97,9 @@ const REFUSED_ON_DEMO: Partial<Record<Channel, string>> = {
   'outbox:discard': 'invalid_input',
   'outbox:resolve': 'invalid_input',
   'outbox:push': 'invalid_input',
+  'clients:profile': 'invalid_input',
+  'clients:impact': 'invalid_input',
+  'notes:set': 'invalid_input',
   // Answered by the app's session (main process), never by the cache.
   'accounts:list': 'unknown_channel',
   'accounts:add': 'unknown_channel',

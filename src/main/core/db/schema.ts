@@ -226,6 +226,30 @@ export interface SyncStateTable {
   last_error: string | null
 }
 
+/** Migration 6: the partner's own notes on a client (never sent anywhere). */
+export interface ClientNotesTable {
+  organization_id: number
+  body: string
+  updated_at: number
+}
+
+/** Migration 6: a named filter of the clients table. */
+export interface SavedViewsTable {
+  id: Generated<number>
+  name: string
+  route: string
+  created_at: number
+}
+
+/** Migration 6: a renewal reminder shown (or snoozed) once. */
+export interface RenewalRemindersTable {
+  product_id: number
+  expired_at: number
+  lead_days: number
+  shown_at: number | null
+  snoozed_until: number | null
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable
   cache_meta: CacheMetaTable
@@ -246,4 +270,7 @@ export interface Database {
   tenders: TendersTable
   outbox: OutboxTable
   sync_state: SyncStateTable
+  client_notes: ClientNotesTable
+  saved_views: SavedViewsTable
+  renewal_reminders: RenewalRemindersTable
 }
