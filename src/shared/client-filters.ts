@@ -1,25 +1,24 @@
 // The filters of the clients table: one schema for the IPC input, the
 // URL-like route that keeps them (so Back restores them) and the saved views.
-import { z } from 'zod'
-import { ACCESS_TYPES, CURRENCIES, PARTNERSHIP_STATUSES, PAYMENT_MODES, SERVICE_CATEGORIES } from './domain'
+// No zod here: the renderer imports it (the schema is client-filters-schema.ts).
+import type { AccessType, Currency, PartnershipStatus, PaymentMode, ServiceCategory } from './domain'
 
 export const RENEWAL_WINDOWS = [7, 14, 30, 60, 90] as const
 
-export const clientFiltersSchema = z
-  .object({
-    access: z.array(z.enum(ACCESS_TYPES)).max(ACCESS_TYPES.length).optional(),
-    payment: z.array(z.enum(PAYMENT_MODES)).max(PAYMENT_MODES.length).optional(),
-    status: z.array(z.enum(PARTNERSHIP_STATUSES)).max(PARTNERSHIP_STATUSES.length).optional(),
-    category: z.array(z.enum(SERVICE_CATEGORIES)).max(SERVICE_CATEGORIES.length).optional(),
-    tag: z.array(z.string().trim().min(1).max(64)).max(50).optional(),
-    currency: z.array(z.enum(CURRENCIES)).max(CURRENCIES.length).optional(),
-    /** A live product expires within this many days from now. */
-    renewalWithin: z.number().int().min(1).max(3650).optional(),
-    /** Has changes waiting to be sent (or refused). */
-    pending: z.boolean().optional(),
-  })
-  .strict()
-export type ClientFilters = z.infer<typeof clientFiltersSchema>
+/** The clients table's filters (every one optional; all must hold). */
+export interface ClientFilters {
+  access?: AccessType[]
+  payment?: PaymentMode[]
+  status?: PartnershipStatus[]
+  category?: ServiceCategory[]
+  /** Tag names. */
+  tag?: string[]
+  currency?: Currency[]
+  /** A live product expires within this many days from now. */
+  renewalWithin?: number
+  /** Has changes waiting to be sent (or refused). */
+  pending?: boolean
+}
 
 /** The dimensions whose values get a count beside them. */
 export const FACETS = ['access', 'payment', 'status', 'category', 'tag', 'currency'] as const

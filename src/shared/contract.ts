@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { BASE_URL_PROBLEMS, baseUrlProblem } from './base-url'
 import { newChangeSchema, type Change } from './changes'
-import { clientFiltersSchema } from './client-filters'
+import { clientFiltersSchema } from './client-filters-schema'
 import type { Money } from './money'
 import type { FacetCounts } from './client-filters'
 import type {

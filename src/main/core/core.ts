@@ -19,6 +19,7 @@ import type { CapabilityFamily } from '../../shared/domain'
 import { fail, ok, type Result } from '../../shared/result'
 import { countRows } from './cache/counts'
 import { UnknownClient } from './clients/detail'
+import { discardChangesBeforeStop } from './clients/impact'
 import { setNote } from './clients/notes'
 import { deleteView, saveView } from './clients/views'
 import { readDataset } from './cache/meta'
@@ -150,7 +151,11 @@ export class Core {
     'sync:status': async () => this.whenSyncable((sync) => ok(sync.status())),
     'changes:submit': async ({ change }) =>
       this.notOffered(CHANGE_FAMILY[change.kind], change.kind) ??
-      this.outboxAction((state) => enqueue(state.raw, change, this.deps.now()), (sync) => sync.startPush()),
+      this.outboxAction((state) => {
+        const entry = enqueue(state.raw, change, this.deps.now())
+        if (change.kind === 'partnership.stop' && entry.clientId !== null) discardChangesBeforeStop(state.raw, entry.clientId, entry.id)
+        return entry
+      }, (sync) => sync.startPush()),
     'outbox:list': (input) => this.read('outbox:list', input),
     'outbox:counts': (input) => this.read('outbox:counts', input),
     'outbox:retry': async ({ id }) => this.outboxAction((state) => retry(state.raw, id), (sync) => sync.startPush()),

@@ -167,3 +167,17 @@ describe('VAT numbers', () => {
     expect(checkVatNumber('XX123', 'CH')).toEqual({ state: 'unsupported' })
   })
 })
+
+describe('stopping', () => {
+  it('discards the client’s other unsent changes, as the preview announced, and no other client’s', async () => {
+    const { discardChangesBeforeStop } = await import('../../../src/main/core/clients/impact')
+    const [a, b] = facts().filter((c) => c.status === 'active')
+    const mine = enqueue(raw, { kind: 'tag.create', organizationId: a!.id, name: 'Before stop', color: 3 }, NOW)
+    const other = enqueue(raw, { kind: 'tag.create', organizationId: b!.id, name: 'Elsewhere', color: 3 }, NOW)
+    const partnershipId = raw.prepare('SELECT id FROM partnerships WHERE client_organization_id = ?').pluck().get(a!.id) as number
+    const stop = enqueue(raw, { kind: 'partnership.stop', partnershipId }, NOW)
+    expect(discardChangesBeforeStop(raw, a!.id, stop.id)).toBe(1)
+    const state = (id: number) => raw.prepare('SELECT state FROM outbox WHERE id = ?').pluck().get(id)
+    expect([state(mine.id), state(other.id), state(stop.id)]).toEqual(['discarded', 'pending', 'pending'])
+  })
+})

@@ -40,3 +40,17 @@ export function stopImpact(db: BetterSqlite3.Database, clientId: number, now: nu
     pendingChanges: pending,
   }
 }
+
+/**
+ * Stopping makes the client's unsent changes pointless (the partner loses
+ * access): they are discarded when the stop is queued, as the preview said.
+ * A change already on its way (in flight) is left to finish.
+ */
+export function discardChangesBeforeStop(db: BetterSqlite3.Database, clientId: number, stopEntryId: number): number {
+  return db
+    .prepare(
+      `UPDATE outbox SET state = 'discarded', next_attempt_at = NULL
+       WHERE client_organization_id = ? AND id <> ? AND state IN ('pending', 'conflict', 'failed')`,
+    )
+    .run(clientId, stopEntryId).changes
+}

@@ -1,4 +1,5 @@
 import type { Messages } from './messages'
+import { clientPage, clientsWorkspace } from './workspace/en'
 
 export const en = {
   app: {
@@ -130,6 +131,7 @@ export const en = {
     emptyTitle: 'No clients yet',
     emptyHint: 'Clients who grant you access appear here. To try the app, load demo data in Settings.',
     emptyAccountHint: 'Press Sync to download your clients from Infomaniak. After that, they stay available offline.',
+    ...clientsWorkspace,
     columns: {
       name: 'Name',
       vatNumber: 'VAT number',
@@ -139,6 +141,7 @@ export const en = {
       products: 'Products',
       nextExpiry: 'Next expiry',
       tags: 'Tags',
+      billing12m: 'Billing, 12 months',
     },
     access: {
       limited: 'Limited',
@@ -212,6 +215,7 @@ export const en = {
     stopNameLabel: 'Client name',
     stopConfirm: 'Stop the collaboration',
   },
+  clientPage,
   manager: {
     open: 'Open in the Manager',
     stopThere: 'This account’s server offers no endpoint to stop a collaboration (Infomaniak’s published API has none): stop it in the Manager.',

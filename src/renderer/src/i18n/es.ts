@@ -1,4 +1,5 @@
 import type { Messages } from './messages'
+import { clientPage, clientsWorkspace } from './workspace/es'
 
 // Formal "usted"; buttons in the infinitive, as Spanish desktop software writes them.
 export const es = {
@@ -137,6 +138,7 @@ export const es = {
       'Aquí aparecen los clientes que le conceden acceso. Para probar la aplicación, cargue los datos de demostración en Ajustes.',
     emptyAccountHint:
       'Haga clic en Sincronizar para descargar sus clientes de Infomaniak. Después seguirán disponibles sin conexión.',
+    ...clientsWorkspace,
     columns: {
       name: 'Nombre',
       vatNumber: 'Número de IVA',
@@ -146,6 +148,7 @@ export const es = {
       products: 'Productos',
       nextExpiry: 'Próximo vencimiento',
       tags: 'Etiquetas',
+      billing12m: 'Facturación 12 meses',
     },
     access: {
       limited: 'Limitado',
@@ -219,6 +222,7 @@ export const es = {
     stopNameLabel: 'Nombre del cliente',
     stopConfirm: 'Terminar la colaboración',
   },
+  clientPage,
   manager: {
     open: 'Abrir en el Manager',
     stopThere:

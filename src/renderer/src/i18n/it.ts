@@ -1,4 +1,5 @@
 import type { Messages } from './messages'
+import { clientPage, clientsWorkspace } from './workspace/it'
 
 // Formal "Lei", «caporali» as quotation marks.
 export const it = {
@@ -137,6 +138,7 @@ export const it = {
       "Qui compaiono i clienti che le concedono l'accesso. Per provare l'app, carichi i dati dimostrativi nelle Impostazioni.",
     emptyAccountHint:
       'Clicchi su Sincronizza per scaricare i suoi clienti da Infomaniak. In seguito restano disponibili anche offline.',
+    ...clientsWorkspace,
     columns: {
       name: 'Nome',
       vatNumber: 'Numero IVA',
@@ -146,6 +148,7 @@ export const it = {
       products: 'Prodotti',
       nextExpiry: 'Prossima scadenza',
       tags: 'Tag',
+      billing12m: 'Fatturato 12 mesi',
     },
     access: {
       limited: 'Limitato',
@@ -219,6 +222,7 @@ export const it = {
     stopNameLabel: 'Nome del cliente',
     stopConfirm: 'Termina la collaborazione',
   },
+  clientPage,
   manager: {
     open: 'Apri nel Manager',
     stopThere:

@@ -7,8 +7,11 @@ import { useBusyWhile } from '../../app/useBusyWhile'
 import { InlineError } from '../../components/InlineError'
 import { useFormatters } from '../../i18n/useFormatters'
 import { useSync } from '../../session/SyncContext'
+import { isEmptyFilters } from '../../../../shared/client-filters'
+import { useRouter } from '../../app/Router'
+import type { ClientsView } from '../../app/route'
 import type { ClientPageCache, ClientQuery } from './clientPageCache'
-import { ClientDetailPanel } from './ClientDetailPanel'
+import { FilterBar } from './filters/FilterBar'
 import { ClientsTable } from './ClientsTable'
 import { useClientPages } from './useClientPages'
 import { useDebounced } from './useDebounced'
@@ -24,21 +27,41 @@ function isTextEntry(target: EventTarget | null): boolean {
   )
 }
 
-export function ClientsScreen({ active }: { active: boolean }) {
+/**
+ * The clients table. Its search, filters and sort live in the route (`view`),
+ * so Back restores them and a saved view is just a route.
+ */
+export function ClientsScreen({ active, view }: { active: boolean; view: ClientsView }) {
   const { t } = useTranslation()
+  const { go } = useRouter()
   const searchRef = useRef<HTMLInputElement>(null)
   const searchId = useId()
-  const [text, setText] = useState('')
+  const [text, setText] = useState(view.query)
   const typed = text.trim()
   const query = useDebounced(typed, SEARCH_DEBOUNCE_MS)
-  const [sort, setSort] = useState<Pick<ClientQuery, 'sort' | 'direction'>>({ sort: 'name', direction: 'asc' })
+  const sort = { sort: view.sort, direction: view.direction }
+  const setView = (next: Partial<ClientsView>, replace = false): void => go({ screen: 'clients', ...view, ...next }, { replace })
+  // Typing changes the current entry (Back is not a keystroke history); Back or a saved view puts its search in the box.
+  const routed = useRef(view.query)
+  useEffect(() => {
+    if (view.query !== routed.current) {
+      routed.current = view.query
+      setText(view.query)
+    }
+  }, [view.query])
+  useEffect(() => {
+    if (!active || query === routed.current) return
+    routed.current = query
+    setView({ query }, true)
+    // Only a settled search writes the route (setView changes every render).
+  }, [query, active])
   const { generation } = useCacheInfo()
-  const pages = useClientPages({ query, ...sort }, generation)
+  const pages = useClientPages({ query: view.query, filters: view.filters, ...sort }, generation)
   const shown = pages.shown
 
   // Busy from the keystroke on (not only once the debounce fires), so a test
   // that types and then waits for `ready` cannot see the previous result.
-  useBusyWhile(typed !== query || pages.pending || shown === null)
+  useBusyWhile(typed !== query || (active && query !== view.query) || pages.pending || shown === null)
   useEffect(() => {
     if (shown !== null) markInteractive()
   }, [shown])
@@ -57,19 +80,27 @@ export function ClientsScreen({ active }: { active: boolean }) {
     return () => window.removeEventListener('keydown', onKeyDown)
   }, [active])
 
-  const [opened, setOpened] = useState<{ id: number; index: number } | null>(null)
+  // Coming back from a client's page puts the focus on the row it was opened from.
+  const opened = useRef<number | null>(null)
   const [restore, setRestore] = useState<{ index: number; token: number } | null>(null)
-  const onOpen = (row: { id: number }, index: number): void => setOpened({ id: row.id, index })
-  const onClose = (): void => {
-    if (opened !== null) setRestore((current) => ({ index: opened.index, token: (current?.token ?? 0) + 1 }))
-    setOpened(null)
+  const wasActive = useRef(active)
+  useEffect(() => {
+    if (active && !wasActive.current && opened.current !== null) {
+      const index = opened.current
+      setRestore((current) => ({ index, token: (current?.token ?? 0) + 1 }))
+      opened.current = null
+    }
+    wasActive.current = active
+  }, [active])
+  const onOpen = (row: { id: number }, index: number): void => {
+    opened.current = index
+    go({ screen: 'client', id: row.id })
   }
 
   const onSort = (key: ClientSortKey, firstDirection: 'asc' | 'desc'): void =>
-    setSort((current) =>
-      current.sort === key
-        ? { sort: key, direction: current.direction === 'asc' ? 'desc' : 'asc' }
-        : { sort: key, direction: firstDirection },
+    setView(
+      view.sort === key ? { direction: view.direction === 'asc' ? 'desc' : 'asc' } : { sort: key, direction: firstDirection },
+      true,
     )
 
   return (
@@ -103,8 +134,8 @@ export function ClientsScreen({ active }: { active: boolean }) {
         />
         <CountLine cache={shown} />
       </div>
+      <FilterBar view={view} onChange={(filters) => setView({ filters })} />
       <ClientsBody pages={pages} sort={sort} onSort={onSort} onOpen={onOpen} restore={restore} />
-      {opened !== null && active && <ClientDetailPanel clientId={opened.id} onClose={onClose} />}
     </section>
   )
 }
@@ -147,10 +178,17 @@ function ClientsBody({
     const query = cache.query.query
     return (
       <div className="empty-state" data-testid="clients-empty">
-        <p className="empty-title">{query ? t('clients.emptyQueryTitle', { query }) : t('clients.emptyTitle')}</p>
-        <p className="muted">
-          {query ? t('clients.emptyQueryHint') : availability.kind === 'ready' ? t('clients.emptyAccountHint') : t('clients.emptyHint')}
-        </p>
+        {query || !isEmptyFilters(cache.query.filters) ? (
+          <>
+            <p className="empty-title">{query ? t('clients.emptyQueryTitle', { query }) : t('clients.filters.noMatch')}</p>
+            <p className="muted">{query ? t('clients.emptyQueryHint') : t('clients.filters.noMatchHint')}</p>
+          </>
+        ) : (
+          <>
+            <p className="empty-title">{t('clients.emptyTitle')}</p>
+            <p className="muted">{availability.kind === 'ready' ? t('clients.emptyAccountHint') : t('clients.emptyHint')}</p>
+          </>
+        )}
       </div>
     )
   }

@@ -1,0 +1,133 @@
+// Clients workspace (issue 10): the filters and saved views of the clients
+// table (spread into `clients`) and the client page (`clientPage`).
+export const clientsWorkspace = {
+  filters: {
+    label: 'Filters',
+    facet: {
+      access: 'Access',
+      payment: 'Payment',
+      status: 'Status',
+      category: 'Service',
+      tag: 'Tag',
+      currency: 'Currency',
+    },
+    otherCategory: 'Other services',
+    noValues: 'No value among the clients shown.',
+    renewal: 'Renewal due',
+    anyTime: 'any time',
+    withinDays_one: 'within {{days}} day',
+    withinDays_other: 'within {{days}} days',
+    clientsCount_one: '{{total}} client',
+    clientsCount_other: '{{total}} clients',
+    pending: 'Has pending changes',
+    clear: 'Clear filters',
+    countsFailed: 'The counts could not be read: {{message}}',
+    noMatch: 'No client matches these filters',
+    noMatchHint: 'Remove a filter, or clear them all.',
+  },
+  views: {
+    save: 'Save as view…',
+    name: 'View name',
+    saveSubmit: 'Save view',
+    nameRequired: 'Give the view a name.',
+    saveFailed: 'The view was not saved: {{message}}',
+    saved: 'Saved as “{{name}}”.',
+    listLabel: 'Saved views',
+    deleteLabel: 'Delete the view {{name}}',
+  },
+}
+
+export const clientPage = {
+  back: 'Back',
+  sentence: {
+    limited:
+      'Limited access: you manage only the products the client chose for you; the client pays and keeps the invoices, which you cannot see; you earn cashback on orders of these products, and you cannot order or renew.',
+    complete_customer:
+      'Complete access, the client pays: you earn cashback on your orders and an income on theirs; invoices go to the client, you cannot see them.',
+    complete_partner:
+      'Complete access, you pay (the client entrusted you the wallet): you get the reseller discount on your orders and an income on the client’s own orders; invoices are issued to you.',
+  },
+  partnership: {
+    since: 'Since',
+    mayOrder: 'You may order and renew',
+    yes: 'Yes',
+    no: 'No (complete access only)',
+    incomes: 'Income earned',
+    discounts: 'Discounts received',
+    answerLabel: 'Answer the invitation',
+    accept: 'Accept the invitation',
+    decline: 'Refuse',
+    answerThere: 'This account’s server offers no endpoint to answer invitations: answer it in the Manager.',
+  },
+  organization: {
+    title: 'Organization',
+    legalEntity: 'Legal form',
+    entity: {
+      company: 'Company',
+      individual: 'Individual',
+      public_body: 'Public body',
+      restrict: 'Restricted',
+    },
+    currency: 'Invoice currency',
+    representatives: 'Legal representatives',
+    invoiceAddress: 'Invoice address',
+    address: 'Address',
+    vat: {
+      valid: 'valid format ({{country}})',
+      invalid: 'not a valid {{country}} number',
+      otherCountry: 'a {{country}} number, but the invoice address is in {{expected}}',
+      unsupported: 'format not checked',
+    },
+  },
+  products: {
+    group: '{{category}} ({{n}})',
+    roles: 'Owner: {{owner}} · managed by: {{manager}} · paid by: {{payer}}',
+    managedByClient: 'the client',
+    payerUnknown: 'not known',
+    delegated: 'delegated to you',
+    notDelegated: 'not delegated',
+    renewal: {
+      automatic: 'renews automatically',
+      manual: 'renewed by hand',
+      cancel_at_expiry: 'ends at expiry',
+    },
+  },
+  timeline: {
+    title: 'Timeline',
+    empty: 'No change detected since the collaboration began ({{date}}).',
+  },
+  billing: {
+    title: 'Billing, last 12 months',
+    charges: 'Charged to the client since {{date}}',
+    earnings: 'Your earnings since {{date}}',
+    lastLine: 'Latest billing line',
+    open: 'Open in Billing',
+  },
+  notes: {
+    title: 'Notes',
+    hint: 'Your own notes: kept on this computer only, never sent; the clients search finds them.',
+    save: 'Save notes',
+    unsaved: 'Not saved yet',
+    savedAt: 'Saved {{date}}',
+    failed: 'The notes were not saved: {{message}}',
+  },
+  impact: {
+    intro: 'Before you stop with {{name}}, here is what it changes, from the data on this computer:',
+    products_one: 'You lose access to {{total}} product.',
+    products_other: 'You lose access to {{total}} products.',
+    renewals_one: '{{total}} of them renews within {{days}} days:',
+    renewals_other: '{{total}} of them renew within {{days}} days:',
+    more_one: 'and {{count}} more',
+    more_other: 'and {{count}} more',
+    earnings: 'Earnings of the last 12 months that stop: {{amount}}.',
+    noEarnings: 'No earnings in the last 12 months.',
+    invoices: {
+      client: 'The invoices stay with the client (you never saw them).',
+      partner: 'The invoices issued so far stay in your organization; new ones go to the client.',
+    },
+    pending_one: '{{total}} pending change of this client will be discarded.',
+    pending_other: '{{total}} pending changes of this client will be discarded.',
+    failed: 'The impact could not be computed: {{message}}',
+    undo: 'Until it is sent, you can undo it on Pending changes (the discarded changes do not come back).',
+  },
+}

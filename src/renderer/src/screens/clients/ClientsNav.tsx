@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useApi } from '../../api/ApiContext'
+import { useCacheInfo } from '../../app/CacheInfoContext'
+import { useRouter } from '../../app/Router'
+import { useCoreLoad } from '../../app/useCoreLoad'
+import { onViewsChanged } from './filters/viewsChanged'
+
+/** Under Clients in the navigation: the saved views, each opening its filters. */
+export function ClientsNav() {
+  const { t } = useTranslation()
+  const api = useApi()
+  const { text, go } = useRouter()
+  const { generation } = useCacheInfo()
+  const [version, setVersion] = useState(0)
+  useEffect(() => onViewsChanged(() => setVersion((n) => n + 1)), [])
+  const views = useCoreLoad(() => api.call('views:list', {}), `${generation}:${version}`)
+  const remove = async (id: number): Promise<void> => {
+    const result = await api.call('views:delete', { id })
+    if (result.ok) setVersion((n) => n + 1)
+  }
+  if (!views.value || views.value.length === 0) return null
+  return (
+    <ul className="nav-sub" aria-label={t('clients.views.listLabel')} data-testid="saved-views">
+      {views.value.map((view) => (
+        <li key={view.id} className="nav-sub-item">
+          <button
+            type="button"
+            className="nav-item nav-sub-link"
+            aria-current={text === view.route ? 'page' : undefined}
+            onClick={() => go(view.route)}
+            data-testid="saved-view"
+            data-name={view.name}
+          >
+            {view.name}
+          </button>
+          <button
+            type="button"
+            className="button button-quiet nav-sub-remove"
+            aria-label={t('clients.views.deleteLabel', { name: view.name })}
+            title={t('clients.views.deleteLabel', { name: view.name })}
+            onClick={() => void remove(view.id)}
+            data-testid="saved-view-delete"
+          >
+            ×
+          </button>
+        </li>
+      ))}
+    </ul>
+  )
+}
