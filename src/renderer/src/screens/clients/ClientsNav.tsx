@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../../api/ApiContext'
-import { useCacheInfo } from '../../app/CacheInfoContext'
 import { useRouter } from '../../app/Router'
 import { useCoreLoad } from '../../app/useCoreLoad'
 import { onViewsChanged } from './filters/viewsChanged'
@@ -11,10 +10,10 @@ export function ClientsNav() {
   const { t } = useTranslation()
   const api = useApi()
   const { text, go } = useRouter()
-  const { generation } = useCacheInfo()
   const [version, setVersion] = useState(0)
   useEffect(() => onViewsChanged(() => setVersion((n) => n + 1)), [])
-  const views = useCoreLoad(() => api.call('views:list', {}), `${generation}:${version}`)
+  // Views change only by saving or deleting one (another account's cache remounts the shell).
+  const views = useCoreLoad(() => api.call('views:list', {}), version)
   const remove = async (id: number): Promise<void> => {
     const result = await api.call('views:delete', { id })
     if (result.ok) setVersion((n) => n + 1)

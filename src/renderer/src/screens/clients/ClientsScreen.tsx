@@ -109,6 +109,8 @@ export function ClientsScreen({ active, view }: { active: boolean; view: Clients
         <h1 id="clients-title" className="screen-title" tabIndex={-1}>
           {t('clients.title')}
         </h1>
+        {/* Before the search in the tab order: from the search, Tab goes straight to the table. */}
+        <FilterBar view={view} onChange={(filters) => setView({ filters })} />
         <label htmlFor={searchId} className="visually-hidden">
           {t('clients.searchLabel')}
         </label>
@@ -134,7 +136,6 @@ export function ClientsScreen({ active, view }: { active: boolean; view: Clients
         />
         <CountLine cache={shown} />
       </div>
-      <FilterBar view={view} onChange={(filters) => setView({ filters })} />
       <ClientsBody pages={pages} sort={sort} onSort={onSort} onOpen={onOpen} restore={restore} />
     </section>
   )
