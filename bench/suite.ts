@@ -17,6 +17,7 @@ import { ms, percentile, report, time, timeAsync } from './measure'
 import { openReady, rawInsert, readRows } from './raw-baseline'
 import { benchPublicSync } from './public-sync'
 import { benchSync } from './sync'
+import { benchClients } from './clients'
 
 const NOW = 1_795_000_000
 async function benchFoundation(): Promise<void> {
@@ -80,7 +81,7 @@ async function benchFoundation(): Promise<void> {
     appOpen.push(
       await timeAsync(async () => {
         const db = openReady(path)
-        await listClients(createKysely(db), { query: '', sort: 'name', direction: 'asc', offset: 0, limit: 100 }, NOW)
+        await listClients(createKysely(db), { query: '', sort: 'name', direction: 'asc', offset: 0, limit: 100, filters: {} }, NOW)
         db.close()
       }),
     )
@@ -124,7 +125,7 @@ async function benchFoundation(): Promise<void> {
   for (let round = 0; round < 10; round++) {
     for (const query of queries) {
       naiveTimes.push(time(() => naive.all(`"${query}"*`)))
-      appTimes2.push(await timeAsync(() => listClients(kysely, { query, sort: 'name', direction: 'asc', offset: 0, limit: 50 }, NOW)))
+      appTimes2.push(await timeAsync(() => listClients(kysely, { query, sort: 'name', direction: 'asc', offset: 0, limit: 50, filters: {} }, NOW)))
     }
   }
   db.close()
@@ -133,11 +134,13 @@ async function benchFoundation(): Promise<void> {
     ['app clients search (page + total), p95 (target ≤ 10 ms)', ms(percentile(appTimes2, 95))],
     ['  vs baseline', `${(percentile(appTimes2, 95) / percentile(naiveTimes, 95)).toFixed(2)}× the time`],
   ])
+  if (runs('clients')) await benchClients(path, NOW)
   rmSync(dir, { recursive: true, force: true })
 }
 
-// `npm run bench -- sync` runs one part (foundation: load, open, search; sync; public: a sync from the published API alone); no argument runs all.
-const SECTIONS = ['foundation', 'sync', 'public'] as const
+// `npm run bench -- sync` runs one part (foundation: load, open, search; sync; public: a sync from the published API alone;
+// clients: the clients workspace, on the foundation's cache, so after it); no argument runs all.
+const SECTIONS = ['foundation', 'sync', 'public', 'clients'] as const
 const chosen = process.argv.slice(2)
 const unknown = chosen.filter((name) => !(SECTIONS as readonly string[]).includes(name))
 if (unknown.length > 0) {
@@ -146,7 +149,8 @@ if (unknown.length > 0) {
 }
 const runs = (section: (typeof SECTIONS)[number]) => chosen.length === 0 || chosen.includes(section)
 console.log(`Partner Desk benchmarks (Node ${process.version})`)
-if (runs('foundation')) await benchFoundation()
+// 6. The clients workspace (filters, billing totals, access matrix) runs on the foundation's bench cache.
+if (runs('foundation') || runs('clients')) await benchFoundation()
 // 4. Sync: a full pull over HTTP from the local API server, against a raw insert of the rows it wrote.
 if (runs('sync')) await benchSync()
 // 5. The same against Infomaniak's published API alone: calls by endpoint, wall time under the rate limit.

@@ -34,6 +34,7 @@ export const CHANNELS = [
   'accounts:compromised',
   // Clients workspace (issue 10)
   'clients:facets',
+  'clients:matrix',
   'clients:profile',
   'clients:impact',
   'notes:set',

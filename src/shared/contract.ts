@@ -166,6 +166,15 @@ export interface StopImpact {
   pendingChanges: Array<{ kind: string; count: number }>
 }
 
+/** Complete: the partner may act (order, renew); limited: it manages delegated products; none: it only looks, if at all. */
+export type MatrixCell = 'complete' | 'limited' | 'none'
+
+export interface AccessMatrix {
+  categories: ServiceCategory[]
+  /** One row per client, `cells` in the order of `categories`. */
+  rows: Array<{ id: number; name: string; accessType: AccessType; cells: MatrixCell[] }>
+}
+
 export interface SavedView {
   id: number
   name: string
@@ -439,6 +448,9 @@ export const contract = {
   // ── Clients workspace (issue 10) ──
   /** Counts per filter value for the clients table, given the search and the other filters. */
   'clients:facets': channel<FacetCounts>()(
+    z.object({ query: z.string().max(200).default(''), filters: clientFiltersSchema.default({}) }).strict(),
+  ),
+  'clients:matrix': channel<AccessMatrix>()(
     z.object({ query: z.string().max(200).default(''), filters: clientFiltersSchema.default({}) }).strict(),
   ),
   'clients:profile': channel<ClientProfile>()(z.object({ id: z.number().int().positive() }).strict()),

@@ -124,6 +124,7 @@ describe('the clients workspace', () => {
       await eventually(() => page.getByTestId('client-detail').getAttribute('data-client-id')).toBe(String(client.id))
       await eventually(() => sentence.getAttribute('data-kind')).toBe(kind)
       expect(await sentence.innerText()).toBe(english.sentence[kind])
+      expect(await page.getByTestId('product-group').first().locator('h3').innerText()).toMatch(/^[^{}]+ \(\d+\)$/)
       expect(await page.getByTestId('partnership-may-order').innerText()).toBe(kind === 'limited' ? english.partnership.no : english.partnership.yes)
       if (kind === 'limited') {
         const delegated = await page.getByTestId('product-delegated').count()

@@ -171,6 +171,7 @@ export class Core {
     'events:markSeen': async ({ ids }) => this.whenReady((state) => markEventsSeen(state.raw, ids, this.deps.now())),
     // Clients workspace (issue 10)
     'clients:facets': (input) => this.read('clients:facets', input),
+    'clients:matrix': (input) => this.read('clients:matrix', input),
     'clients:profile': (input) => this.read('clients:profile', input),
     'clients:impact': (input) => this.read('clients:impact', input),
     'notes:set': async ({ clientId, body }) => {

@@ -8,6 +8,7 @@ export const READ_CHANNELS = [
   'outbox:counts',
   // Clients workspace (issue 10)
   'clients:facets',
+  'clients:matrix',
   'clients:profile',
   'clients:impact',
   'views:list',

@@ -8,6 +8,7 @@ import { clientDetail, UnknownClient } from './clients/detail'
 import { facetCounts } from './clients/facets'
 import { stopImpact } from './clients/impact'
 import { listClients } from './clients/list'
+import { accessMatrix } from './clients/matrix'
 import { clientProfile } from './clients/profile'
 import { listViews } from './clients/views'
 import type { Db } from './db/kysely'
@@ -39,6 +40,7 @@ export const READ_HANDLERS: ReadHandlers = {
   'outbox:counts': async ({ raw }) => ok(outboxCounts(raw)),
   // Clients workspace (issue 10)
   'clients:facets': async ({ db, now }, { query, filters }) => ok(await facetCounts(db, query, filters, now())),
+  'clients:matrix': async ({ db, now }, { query, filters }) => ok(await accessMatrix(db, query, filters, now())),
   'clients:profile': async ({ raw, now }, { id }) => knownClient(() => clientProfile(raw, id, now())),
   'clients:impact': async ({ raw, now }, { id }) => knownClient(() => stopImpact(raw, id, now())),
   'views:list': async ({ raw }) => ok(listViews(raw)),

@@ -181,3 +181,29 @@ describe('stopping', () => {
     expect([state(mine.id), state(other.id), state(stop.id)]).toEqual(['discarded', 'pending', 'pending'])
   })
 })
+
+describe('the access matrix', () => {
+  it('gives complete everywhere under active complete access, the delegated categories under limited, nothing otherwise', async () => {
+    const { accessMatrix } = await import('../../../src/main/core/clients/matrix')
+    const matrix = await accessMatrix(db, '', {}, NOW)
+    expect(matrix.rows.length).toBe(facts().length)
+    const byId = new Map(facts().map((c) => [c.id, c]))
+    let limitedSeen = 0
+    for (const row of matrix.rows) {
+      const fact = byId.get(row.id)!
+      if (fact.status !== 'active') expect(new Set(row.cells)).toEqual(new Set(['none']))
+      else if (fact.access === 'complete') expect(new Set(row.cells)).toEqual(new Set(['complete']))
+      else {
+        const delegated = raw
+          .prepare('SELECT DISTINCT service_name FROM products WHERE owner_organization_id = ? AND deleted_at IS NULL AND managed_by_partner = 1')
+          .pluck()
+          .all(row.id) as string[]
+        expect(matrix.categories.filter((_, i) => row.cells[i] === 'limited').sort()).toEqual(delegated.sort())
+        limitedSeen++
+      }
+    }
+    expect(limitedSeen).toBeGreaterThan(0)
+    // The same filters as the table.
+    expect((await accessMatrix(db, '', { access: ['limited'] }, NOW)).rows.length).toBe(facts().filter((c) => c.access === 'limited').length)
+  })
+})

@@ -76,6 +76,7 @@ const SAMPLE_INPUTS: { [C in Channel]: Input<C> } = {
   'accounts:compromised': { accountId: '8f0c2b7e-8d7b-4c55-9d3f-0d2f5b1f4c11', wipeData: false },
   // Clients workspace (issue 10)
   'clients:facets': { query: 'a', filters: { access: ['complete'], renewalWithin: 30 } },
+  'clients:matrix': { filters: { status: ['active'] } },
   'clients:profile': { id: 999_999 },
   'clients:impact': { id: 999_999 },
   'notes:set': { clientId: 999_999, body: 'Call back in May' },

@@ -22,6 +22,7 @@ export function ProductsSection({
   error: ReactNode
 }) {
   const { t } = useTranslation()
+  const format = useFormatters()
   const headingId = useId()
   const groups = new Map<string, ClientProduct[]>()
   for (const product of detail.products) {
@@ -46,7 +47,7 @@ export function ProductsSection({
           .map(([key, products]) => (
             <div key={key} className="product-group" data-testid="product-group" data-category={key}>
               <h3 className="product-group-title">
-                {t('clientPage.products.group', { category: categoryLabel(products[0]!), count: products.length })}
+                {t('clientPage.products.group', { category: categoryLabel(products[0]!), n: format.number(products.length) })}
               </h3>
               <ul className="detail-list product-list" data-testid="product-list">
                 {products.map((product) => (

@@ -1,0 +1,51 @@
+// Where the partner may act: each client against each service category.
+// Complete access covers the whole organization (DOMAIN.md); limited access
+// only the categories of the products the client delegated; a collaboration
+// that is not active gives nothing.
+import { sql } from 'kysely'
+import type { AccessMatrix, MatrixCell } from '../../../shared/contract'
+import type { ClientFilters } from '../../../shared/client-filters'
+import { SERVICE_CATEGORIES, type ServiceCategory } from '../../../shared/domain'
+import type { Db } from '../db/kysely'
+import { filterConditions, searchCondition } from './filters'
+
+export async function accessMatrix(db: Db, query: string, filters: ClientFilters, now: number): Promise<AccessMatrix> {
+  let filtered = db
+    .selectFrom('organizations as o')
+    .innerJoin('partnerships as p', 'p.client_organization_id', 'o.id')
+    .where('o.role', '=', 'client')
+  const search = searchCondition(query)
+  if (search) filtered = filtered.where(search)
+  for (const condition of filterConditions(filters, now)) filtered = filtered.where(condition)
+  const rows = await filtered
+    .select([
+      'o.id',
+      'o.name',
+      'p.access_type',
+      'p.status',
+      sql<string | null>`(SELECT group_concat(DISTINCT pr.service_name) FROM products pr
+        WHERE pr.owner_organization_id = o.id AND pr.deleted_at IS NULL AND pr.managed_by_partner = 1)`.as('delegated'),
+    ])
+    .orderBy('o.sort_key')
+    .orderBy('o.id')
+    .execute()
+  const categories = [...SERVICE_CATEGORIES]
+  const none: MatrixCell[] = categories.map(() => 'none')
+  const complete: MatrixCell[] = categories.map(() => 'complete')
+  const index = new Map<string, number>(categories.map((category, i) => [category, i]))
+  return {
+    categories,
+    rows: rows.map((row) => {
+      let cells = none
+      if (row.status === 'active' && row.access_type === 'complete') cells = complete
+      else if (row.status === 'active' && row.delegated !== null) {
+        cells = [...none]
+        for (const category of row.delegated.split(',') as ServiceCategory[]) {
+          const at = index.get(category)
+          if (at !== undefined) cells[at] = 'limited'
+        }
+      }
+      return { id: row.id, name: row.name, accessType: row.access_type, cells }
+    }),
+  }
+}
