@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, nativeTheme, session } from 'elect
 import { AppSession } from './session/app-session'
 import { forwardEvents, registerContract } from './shell/ipc'
 import { bindingProblem, nativeBindingPath } from './shell/native-binding'
+import { electronNotifier } from './shell/notifications'
 import { safeStorageCipher } from './shell/safe-storage'
 import { createMainWindow, hardenSession, hardenWebContents, rendererUrl } from './shell/window'
 
@@ -43,6 +44,7 @@ function start(): void {
     nativeBinding,
     // A first launch with no account opens on the demo data.
     demoOnFirstOpen: 'small',
+    notifier: electronNotifier(),
   })
   appSession = started
   registerContract(ipcMain, started.dispatch, appUrl)

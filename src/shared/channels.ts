@@ -32,6 +32,7 @@ export const CHANNELS = [
   'accounts:switch',
   'accounts:setToken',
   'accounts:compromised',
+  'desktop:notify',
   // Clients workspace (issue 10)
   'clients:facets',
   'clients:matrix',
@@ -58,6 +59,7 @@ export const HOST_CHANNELS = [
   'accounts:compromised',
   'settings:get',
   'settings:set',
+  'desktop:notify',
 ] as const satisfies readonly Channel[]
 export type Channel = (typeof CHANNELS)[number]
 
@@ -69,6 +71,7 @@ export const EVENT_NAMES = [
   'sync:finished',
   'outbox:changed',
   'accounts:changed',
+  'desktop:notificationClicked',
 ] as const
 export type EventName = (typeof EVENT_NAMES)[number]
 

@@ -381,6 +381,23 @@ export const contract = {
   'settings:get': channel<Settings>()(empty),
   /** Some settings; a key given holds a value (`{ theme: undefined }` is refused, not stored). */
   'settings:set': channel<Settings>()(settingsSchema.exactPartial().strict()),
+  /**
+   * Shows a desktop notification through the shell. The renderer sends the text
+   * already in the user's language; whoever asks decides what is due and keeps
+   * each from showing twice. `shown` is false where the system offers none.
+   */
+  'desktop:notify': channel<{ shown: boolean }>()(
+    z
+      .object({
+        /** Names the notice: a later one with the same key replaces it on screen. */
+        key: z.string().min(1).max(200),
+        title: z.string().trim().min(1).max(200),
+        body: z.string().max(2000),
+        /** Where a click takes the user, in the renderer's route syntax (e.g. `clients/123`). */
+        route: z.string().min(1).max(500),
+      })
+      .strict(),
+  ),
   'demo:generate': channel<CacheInfo>()(z.object({ size: z.enum(DEMO_SIZES) }).strict()),
   /** Starts a sync in the background; progress and the end arrive as events. */
   'sync:start': channel<{ started: true }>()(z.object({ mode: z.enum(['full', 'incremental']).default('incremental') }).strict()),
@@ -484,6 +501,8 @@ export const events = {
   'sync:finished': event<{ ok: true; summary: SyncSummary } | { ok: false; error: AppError }>(),
   'outbox:changed': event<OutboxCounts>(),
   'accounts:changed': event<AccountsOverview>(),
+  /** The user clicked a desktop notification; the window is already brought to the front. */
+  'desktop:notificationClicked': event<{ key: string; route: string }>(),
 }
 
 export type Input<C extends Channel> = z.input<(typeof contract)[C]['input']>

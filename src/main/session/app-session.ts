@@ -15,6 +15,7 @@ import { CoreHost, type EventListener } from '../core/host'
 import type { RemoteConfig } from '../core/protocol'
 import { INFOMANIAK_RATE_LIMIT } from '../core/remote/http'
 import { createDispatcher, type Dispatch } from '../ipc/dispatcher'
+import type { DesktopNotifier } from './desktop-notifier'
 
 export interface AppSessionOptions {
   /** Where accounts.json, the tokens and the caches live (Electron's userData). */
@@ -31,6 +32,8 @@ export interface AppSessionOptions {
   rateLimit?: RemoteConfig['rateLimit']
   /** Fixed clock for tests, in Unix seconds. */
   now?: number
+  /** Desktop notifications; without one, `desktop:notify` answers that none was shown. */
+  notifier?: DesktopNotifier
 }
 
 interface OpenCore {
@@ -114,6 +117,10 @@ export class AppSession {
     'accounts:compromised': (input) => this.exclusive((open) => this.compromised(open, input)),
     'settings:get': async () => ok(this.settings.read()),
     'settings:set': async (changes) => ok(this.settings.write(changes)),
+    'desktop:notify': async (notice) => {
+      const click = () => this.emit('desktop:notificationClicked', { key: notice.key, route: notice.route })
+      return ok({ shown: this.options.notifier?.show(notice, click) ?? false })
+    },
   }
 
   private async route(channel: Channel, input: unknown): Promise<Result<unknown>> {

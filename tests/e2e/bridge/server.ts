@@ -13,11 +13,13 @@ import { CoreHost, type EventListener } from '../../../src/main/core/host'
 import type { RemoteConfig, WorkerConfig } from '../../../src/main/core/protocol'
 import { createDispatcher, type Dispatch } from '../../../src/main/ipc/dispatcher'
 import { AppSession } from '../../../src/main/session/app-session'
+import type { DesktopNotice } from '../../../src/main/session/desktop-notifier'
 import { SettingsFile } from '../../../src/main/settings/settings-file'
 import { ok } from '../../../src/shared/result'
 import type { Settings } from '../../../src/shared/settings'
 import { BUILT_RENDERER, BUILT_WORKER } from '../../paths'
 import { fakeCipher } from '../../unit/accounts/fake-cipher'
+import { RecordingNotifier } from './recording-notifier'
 
 export interface Bridge {
   url: string
@@ -26,6 +28,8 @@ export interface Bridge {
   dispatch: Dispatch
   /** Every call the page made, in arrival order (the test's own `dispatch` calls are not in it). */
   calls: Array<{ channel: string; input: unknown }>
+  /** The desktop notifications the page asked for; `notifier.click(key)` clicks one. */
+  notifier: RecordingNotifier
   close(): Promise<void>
 }
 
@@ -34,6 +38,7 @@ interface Backend {
   dispatch: Dispatch
   onEvent(listener: EventListener): () => void
   close(): Promise<void>
+  notifier: RecordingNotifier
 }
 
 const TYPES: Record<string, string> = {
@@ -55,14 +60,30 @@ async function readBody(request: IncomingMessage): Promise<string> {
 export async function startBridge(config: WorkerConfig & { token?: () => Promise<string | null> }): Promise<Bridge> {
   const core = new CoreHost({ workerPath: BUILT_WORKER, ...config })
   const settings = new SettingsFile(dirname(config.dbPath), () => {})
+  const notifier = new RecordingNotifier()
+  // The host's own events (a notification clicked) alongside the core's, as the app session relays both.
+  const hostListeners = new Set<EventListener>()
   const dispatch = createDispatcher({
     call: async (channel, input) => {
       if (channel === 'settings:get') return ok(settings.read())
       if (channel === 'settings:set') return ok(settings.write(input as Partial<Settings>))
+      if (channel === 'desktop:notify') {
+        const notice = input as DesktopNotice
+        const click = () => hostListeners.forEach((listener) => listener('desktop:notificationClicked', { key: notice.key, route: notice.route }))
+        return ok({ shown: notifier.show(notice, click) })
+      }
       return core.call(channel, input)
     },
   })
-  return serve({ dispatch, onEvent: (listener) => core.onEvent(listener), close: () => core.close() })
+  const onEvent = (listener: EventListener) => {
+    hostListeners.add(listener)
+    const detach = core.onEvent(listener)
+    return () => {
+      hostListeners.delete(listener)
+      detach()
+    }
+  }
+  return serve({ dispatch, onEvent, close: () => core.close(), notifier })
 }
 
 export interface SessionBridgeOptions {
@@ -78,6 +99,7 @@ export interface SessionBridgeOptions {
 
 /** The bridge over an AppSession: accounts can be added (e.g. pointing at startApiServer's url), switched and forgotten. */
 export async function startSessionBridge(options: SessionBridgeOptions): Promise<Bridge & { session: AppSession }> {
+  const notifier = new RecordingNotifier()
   const session = AppSession.start({
     dataDir: options.dataDir,
     cipher: options.cipher ?? fakeCipher('os_keystore'),
@@ -85,8 +107,9 @@ export async function startSessionBridge(options: SessionBridgeOptions): Promise
     rateLimit: options.rateLimit ?? 'off',
     now: options.now,
     demoOnFirstOpen: options.demoOnFirstOpen,
+    notifier,
   })
-  const bridge = await serve({ dispatch: session.dispatch, onEvent: (listener) => session.onEvent(listener), close: () => session.close() })
+  const bridge = await serve({ dispatch: session.dispatch, onEvent: (listener) => session.onEvent(listener), close: () => session.close(), notifier })
   return { ...bridge, session }
 }
 
@@ -136,6 +159,7 @@ async function serve(backend: Backend): Promise<Bridge> {
     secret,
     dispatch,
     calls,
+    notifier: backend.notifier,
     async close() {
       for (const stream of streams) stream.end()
       await new Promise<void>((resolve) => server.close(() => resolve()))

@@ -74,6 +74,7 @@ const SAMPLE_INPUTS: { [C in Channel]: Input<C> } = {
   'accounts:switch': { accountId: null },
   'accounts:setToken': { accountId: '8f0c2b7e-8d7b-4c55-9d3f-0d2f5b1f4c11', token: 'a-token-long-enough-to-pass' },
   'accounts:compromised': { accountId: '8f0c2b7e-8d7b-4c55-9d3f-0d2f5b1f4c11', wipeData: false },
+  'desktop:notify': { key: 'renewal:1', title: 'Renewal due', body: 'example.ch renews in 7 days', route: 'clients/1' },
   // Clients workspace (issue 10)
   'clients:facets': { query: 'a', filters: { access: ['complete'], renewalWithin: 30 } },
   'clients:matrix': { filters: { status: ['active'] } },
@@ -112,6 +113,7 @@ const REFUSED_ON_DEMO: Partial<Record<Channel, string>> = {
   'accounts:compromised': 'unknown_channel',
   'settings:get': 'unknown_channel',
   'settings:set': 'unknown_channel',
+  'desktop:notify': 'unknown_channel',
 }
 
 describe('core worker', () => {
