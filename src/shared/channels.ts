@@ -42,6 +42,11 @@ export const CHANNELS = [
   'views:list',
   'views:save',
   'views:delete',
+  'renewals:list',
+  'renewals:setLeads',
+  'renewals:due',
+  'renewals:shown',
+  'renewals:snooze',
 ] as const
 
 /**

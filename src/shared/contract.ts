@@ -175,6 +175,36 @@ export interface AccessMatrix {
   rows: Array<{ id: number; name: string; accessType: AccessType; cells: MatrixCell[] }>
 }
 
+export interface RenewalGroup {
+  clientId: number
+  clientName: string
+  accessType: AccessType
+  /** Who settles the renewal (DOMAIN.md: the partner only when the client entrusted the wallet). */
+  payer: 'client' | 'partner'
+  /** Renewing needs an active complete access. */
+  mayRenew: boolean
+  products: Array<{ id: number; name: string; service: ServiceCategory; expiredAt: number; renewal: RenewalPreference }>
+}
+
+export interface RenewalOverview {
+  days: number
+  /** The lead times of the desktop reminders, in days, longest first. */
+  leads: number[]
+  /** More products expire in the window than are listed. */
+  truncated: boolean
+  groups: RenewalGroup[]
+}
+
+/** A renewal reminder due now: the renderer words it and asks the shell to show it (desktop:notify). */
+export interface RenewalReminder {
+  key: string
+  clientId: number
+  clientName: string
+  productName: string
+  expiredAt: number
+  daysLeft: number
+}
+
 export interface SavedView {
   id: number
   name: string
@@ -336,6 +366,9 @@ export interface RecoverOutcome {
 
 const empty = z.object({}).strict()
 
+/** A renewal reminder's key: `renewal:<product id>:<expiry>:<lead days>`. */
+const reminderKeySchema = z.string().regex(/^renewal:\d{1,15}:\d{1,15}:\d{1,3}$/, 'a renewal reminder key, renewal:<product>:<expiry>:<lead days>')
+
 /**
  * Declares a request/response channel: a zod schema for its input and, as a
  * phantom type, its output (curried so the output can be named while the
@@ -488,6 +521,14 @@ export const contract = {
       .strict(),
   ),
   'views:delete': channel<SavedView[]>()(z.object({ id: z.number().int().positive() }).strict()),
+  'renewals:list': channel<RenewalOverview>()(z.object({ days: z.number().int().min(1).max(366).default(60) }).strict()),
+  /** The lead times of the desktop reminders (days before expiry, at most a year). */
+  'renewals:setLeads': channel<number[]>()(z.object({ leads: z.array(z.number().int().min(1).max(366)).max(10) }).strict()),
+  /** The reminders due now, each once: the renderer shows them, then says so with renewals:shown. */
+  'renewals:due': channel<RenewalReminder[]>()(empty),
+  'renewals:shown': channel<{ recorded: number }>()(z.object({ keys: z.array(reminderKeySchema).min(1).max(500) }).strict()),
+  /** Shows the reminder again after `hours`. */
+  'renewals:snooze': channel<{ until: number }>()(z.object({ key: reminderKeySchema, hours: z.number().int().min(1).max(24 * 30) }).strict()),
 } as const
 
 /** Push events from the core to every window. */

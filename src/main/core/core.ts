@@ -22,6 +22,7 @@ import { UnknownClient } from './clients/detail'
 import { discardChangesBeforeStop } from './clients/impact'
 import { setNote } from './clients/notes'
 import { deleteView, saveView } from './clients/views'
+import { markShown, snooze, writeLeads } from './renewals/store'
 import { readDataset } from './cache/meta'
 import { markEventsSeen } from './events/list'
 import { ChangeRefused } from './outbox/local'
@@ -187,6 +188,20 @@ export class Core {
     'views:list': (input) => this.read('views:list', input),
     'views:save': async ({ name, route }) => this.whenReady((state) => saveView(state.raw, name, route, this.deps.now())),
     'views:delete': async ({ id }) => this.whenReady((state) => deleteView(state.raw, id)),
+    'renewals:list': (input) => this.read('renewals:list', input),
+    'renewals:setLeads': async ({ leads }) => this.whenReady((state) => writeLeads(state.raw, leads)),
+    'renewals:due': (input) => this.read('renewals:due', input),
+    'renewals:shown': async ({ keys }) =>
+      this.whenReady((state) => {
+        markShown(state.raw, keys, this.deps.now())
+        return { recorded: keys.length }
+      }),
+    'renewals:snooze': async ({ key, hours }) =>
+      this.whenReady((state) => {
+        const until = this.deps.now() + hours * 3600
+        snooze(state.raw, key, until)
+        return { until }
+      }),
   }
 
   private async read<C extends ReadChannel>(channel: C, input: ParsedInput<C>): Promise<Result<Output<C>>> {

@@ -12,6 +12,8 @@ export const READ_CHANNELS = [
   'clients:profile',
   'clients:impact',
   'views:list',
+  'renewals:list',
+  'renewals:due',
 ] as const
 export type ReadChannel = (typeof READ_CHANNELS)[number]
 

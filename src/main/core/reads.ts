@@ -13,6 +13,7 @@ import { clientProfile } from './clients/profile'
 import { listViews } from './clients/views'
 import type { Db } from './db/kysely'
 import { listEvents } from './events/list'
+import { dueRenewalReminders, renewalOverview } from './renewals/store'
 import { outboxCounts, overview } from './outbox/store'
 import type { ReadChannel } from './read-channels'
 
@@ -44,6 +45,8 @@ export const READ_HANDLERS: ReadHandlers = {
   'clients:profile': async ({ raw, now }, { id }) => knownClient(() => clientProfile(raw, id, now())),
   'clients:impact': async ({ raw, now }, { id }) => knownClient(() => stopImpact(raw, id, now())),
   'views:list': async ({ raw }) => ok(listViews(raw)),
+  'renewals:list': async ({ raw, now }, { days }) => ok(renewalOverview(raw, days, now())),
+  'renewals:due': async ({ raw, now }) => ok(dueRenewalReminders(raw, now())),
 }
 
 /** An unknown client id is the caller's mistake, said as such. */

@@ -207,3 +207,39 @@ describe('the access matrix', () => {
     expect((await accessMatrix(db, '', { access: ['limited'] }, NOW)).rows.length).toBe(facts().filter((c) => c.access === 'limited').length)
   })
 })
+
+describe('renewals', () => {
+  it('groups what expires in the window by client, saying who pays and whether the partner may renew', async () => {
+    const { renewalOverview } = await import('../../../src/main/core/renewals/store')
+    const overview = renewalOverview(raw, 60, NOW)
+    const expected = raw
+      .prepare(
+        `SELECT count(*) FROM products pr JOIN partnerships p ON p.client_organization_id = pr.owner_organization_id
+         WHERE pr.deleted_at IS NULL AND pr.expired_at > ? AND pr.expired_at <= ? AND p.status <> 'ended'`,
+      )
+      .pluck()
+      .get(NOW, NOW + 60 * DAY) as number
+    expect(overview.groups.reduce((sum, g) => sum + g.products.length, 0)).toBe(expected)
+    const byId = new Map(facts().map((c) => [c.id, c]))
+    for (const group of overview.groups) {
+      const fact = byId.get(group.clientId)!
+      expect(group.mayRenew).toBe(fact.status === 'active' && fact.access === 'complete')
+      expect(group.payer).toBe(fact.access === 'complete' && fact.payment === 'partner' ? 'partner' : 'client')
+    }
+    expect(overview.leads).toEqual([60, 30, 14, 7])
+  })
+
+  it('gives each due reminder once, and again after a snooze', async () => {
+    const { dueRenewalReminders, markShown, snooze, writeLeads } = await import('../../../src/main/core/renewals/store')
+    expect(writeLeads(raw, [7, 30, 30, 0, 14])).toEqual([30, 14, 7])
+    const due = dueRenewalReminders(raw, NOW)
+    expect(due.length).toBeGreaterThan(0)
+    expect(due.every((r) => r.daysLeft <= 30)).toBe(true)
+    markShown(raw, due.map((r) => r.key), NOW)
+    expect(dueRenewalReminders(raw, NOW + 3600)).toEqual([])
+    snooze(raw, due[0]!.key, NOW + DAY)
+    expect(dueRenewalReminders(raw, NOW + 3600)).toEqual([])
+    expect(dueRenewalReminders(raw, NOW + DAY).map((r) => r.key)).toContain(due[0]!.key)
+    writeLeads(raw, [60, 30, 14, 7])
+  })
+})

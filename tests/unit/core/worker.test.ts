@@ -84,6 +84,11 @@ const SAMPLE_INPUTS: { [C in Channel]: Input<C> } = {
   'views:list': {},
   'views:save': { name: 'Renewing soon', route: 'clients?renewal=30' },
   'views:delete': { id: 1 },
+  'renewals:list': { days: 30 },
+  'renewals:setLeads': { leads: [30, 7] },
+  'renewals:due': {},
+  'renewals:shown': { keys: ['renewal:1:1900000000:7'] },
+  'renewals:snooze': { key: 'renewal:1:1900000000:7', hours: 24 },
 }
 
 /** What these answer on a bare demo core: a refusal with its reason, never a fault. */
