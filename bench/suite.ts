@@ -92,7 +92,7 @@ async function benchFoundation(): Promise<void> {
     workerOpen.push(
       await timeAsync(async () => {
         host = new CoreHost({ workerPath: resolve('out/main/worker.js'), dbPath: path })
-        const page = await host.call('clients:list', { query: '', sort: 'name', direction: 'asc', offset: 0, limit: 100 })
+        const page = await host.call('clients:list', { query: '', sort: 'name', direction: 'asc', offset: 0, limit: 100, filters: {} })
         if (!page.ok) throw new Error(page.error.message)
       }),
     )

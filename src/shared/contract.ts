@@ -183,7 +183,15 @@ export interface RenewalGroup {
   payer: 'client' | 'partner'
   /** Renewing needs an active complete access. */
   mayRenew: boolean
-  products: Array<{ id: number; name: string; service: ServiceCategory; expiredAt: number; renewal: RenewalPreference }>
+  products: Array<{
+    id: number
+    name: string
+    service: ServiceCategory
+    expiredAt: number
+    renewal: RenewalPreference
+    /** The reminder of the lead time the product is in now, to snooze it; null outside every lead time. */
+    reminderKey: string | null
+  }>
 }
 
 export interface RenewalOverview {

@@ -4,7 +4,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import type { RenewalGroup, RenewalOverview, RenewalReminder } from '../../../shared/contract'
 import type { AccessType, PartnershipStatus, PaymentMode, RenewalPreference, ServiceCategory } from '../../../shared/domain'
 import { partnershipTerms } from '../../../shared/partnership'
-import { DEFAULT_LEADS, dueReminders, normalizeLeads, parseReminderKey } from './schedule'
+import { currentLead, DEFAULT_LEADS, dueReminders, normalizeLeads, parseReminderKey, reminderKey } from './schedule'
 
 const DAY = 86_400
 const LEADS_KEY = 'renewal_lead_days'
@@ -49,6 +49,7 @@ const EXPIRING = `SELECT o.id AS client_id, o.name AS client_name, p.access_type
 export function renewalOverview(db: BetterSqlite3.Database, days: number, now: number): RenewalOverview {
   const rows = db.prepare(`${EXPIRING} ORDER BY pr.expired_at, pr.id LIMIT ?`).all(now, now + days * DAY, RENEWALS_SHOWN + 1) as Row[]
   const truncated = rows.length > RENEWALS_SHOWN
+  const leads = readLeads(db)
   const groups = new Map<number, RenewalGroup>()
   for (const row of rows.slice(0, RENEWALS_SHOWN)) {
     let group = groups.get(row.client_id)
@@ -64,9 +65,17 @@ export function renewalOverview(db: BetterSqlite3.Database, days: number, now: n
       }
       groups.set(row.client_id, group)
     }
-    group.products.push({ id: row.id, name: row.name, service: row.service, expiredAt: row.expired_at, renewal: row.renewal })
+    const lead = currentLead(row.expired_at, leads, now)
+    group.products.push({
+      id: row.id,
+      name: row.name,
+      service: row.service,
+      expiredAt: row.expired_at,
+      renewal: row.renewal,
+      reminderKey: lead === null ? null : reminderKey(row.id, row.expired_at, lead),
+    })
   }
-  return { days, leads: readLeads(db), truncated, groups: [...groups.values()] }
+  return { days, leads, truncated, groups: [...groups.values()] }
 }
 
 /** The reminders due now, with what the notification says. */

@@ -15,7 +15,10 @@ import { ActivityScreen } from '../screens/activity/ActivityScreen'
 import { BillingScreen } from '../screens/billing/BillingScreen'
 import { ClientsNav } from '../screens/clients/ClientsNav'
 import { ClientsScreen } from '../screens/clients/ClientsScreen'
+import { AccessMatrixScreen } from '../screens/clients/matrix/AccessMatrixScreen'
 import { ClientPage } from '../screens/clients/page/ClientPage'
+import { RenewalReminders } from '../screens/renewals/RenewalReminders'
+import { RenewalsScreen } from '../screens/renewals/RenewalsScreen'
 import { OutboxScreen } from '../screens/outbox/OutboxScreen'
 import { SettingsScreen } from '../screens/settings/SettingsScreen'
 import { TendersScreen } from '../screens/tenders/TendersScreen'
@@ -126,6 +129,9 @@ export function AppShell({ startupDataset, initialSettings, initialNotices }: Ap
         {/* Clients stays mounted while hidden, so its search and scroll survive a visit elsewhere. */}
         <ClientsScreen active={route.screen === 'clients'} view={route.screen === 'clients' ? route : lastClients.current} />
         {route.screen === 'client' && <ClientPage key={route.id} clientId={route.id} />}
+        {route.screen === 'matrix' && <AccessMatrixScreen query={route.query} filters={route.filters} />}
+        {route.screen === 'renewals' && <RenewalsScreen days={route.days} />}
+        <RenewalReminders />
         {screen === 'billing' && <BillingScreen />}
         {screen === 'tenders' && <TendersScreen />}
         {screen === 'activity' && <ActivityScreen onOpenOutbox={() => setScreen('outbox')} />}

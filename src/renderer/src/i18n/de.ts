@@ -1,5 +1,5 @@
 import type { Messages } from './messages'
-import { clientPage, clientsWorkspace } from './workspace/de'
+import { clientPage, clientsWorkspace, matrix, renewals } from './workspace/de'
 
 // Swiss Standard German, as Infomaniak writes it: "ss" for "ß", «guillemets», formal "Sie".
 export const de = {
@@ -221,6 +221,8 @@ export const de = {
     stopConfirm: 'Zusammenarbeit beenden',
   },
   clientPage,
+  renewals,
+  matrix,
   manager: {
     open: 'Im Manager öffnen',
     stopThere:

@@ -1,5 +1,5 @@
 import type { Messages } from './messages'
-import { clientPage, clientsWorkspace } from './workspace/en'
+import { clientPage, clientsWorkspace, matrix, renewals } from './workspace/en'
 
 export const en = {
   app: {
@@ -216,6 +216,8 @@ export const en = {
     stopConfirm: 'Stop the collaboration',
   },
   clientPage,
+  renewals,
+  matrix,
   manager: {
     open: 'Open in the Manager',
     stopThere: 'This account’s server offers no endpoint to stop a collaboration (Infomaniak’s published API has none): stop it in the Manager.',

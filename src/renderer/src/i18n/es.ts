@@ -1,5 +1,5 @@
 import type { Messages } from './messages'
-import { clientPage, clientsWorkspace } from './workspace/es'
+import { clientPage, clientsWorkspace, matrix, renewals } from './workspace/es'
 
 // Formal "usted"; buttons in the infinitive, as Spanish desktop software writes them.
 export const es = {
@@ -223,6 +223,8 @@ export const es = {
     stopConfirm: 'Terminar la colaboración',
   },
   clientPage,
+  renewals,
+  matrix,
   manager: {
     open: 'Abrir en el Manager',
     stopThere:

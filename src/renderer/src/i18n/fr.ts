@@ -1,5 +1,5 @@
 import type { Messages } from './messages'
-import { clientPage, clientsWorkspace } from './workspace/fr'
+import { clientPage, clientsWorkspace, matrix, renewals } from './workspace/fr'
 
 export const fr = {
   app: {
@@ -222,6 +222,8 @@ export const fr = {
     stopConfirm: 'Mettre fin à la collaboration',
   },
   clientPage,
+  renewals,
+  matrix,
   manager: {
     open: 'Ouvrir dans le Manager',
     stopThere: 'Le serveur de ce compte n’offre pas de point d’accès pour arrêter une collaboration (l’API publiée d’Infomaniak n’en a pas) : arrêtez-la dans le Manager.',

@@ -1,5 +1,5 @@
 import type { Messages } from './messages'
-import { clientPage, clientsWorkspace } from './workspace/it'
+import { clientPage, clientsWorkspace, matrix, renewals } from './workspace/it'
 
 // Formal "Lei", «caporali» as quotation marks.
 export const it = {
@@ -223,6 +223,8 @@ export const it = {
     stopConfirm: 'Termina la collaborazione',
   },
   clientPage,
+  renewals,
+  matrix,
   manager: {
     open: 'Apri nel Manager',
     stopThere:

@@ -25,6 +25,7 @@ export const clientsWorkspace = {
     noMatchHint: 'Entfernen Sie einen Filter oder löschen Sie alle.',
   },
   views: {
+    workspaceLabel: 'Kundenbereich',
     save: 'Als Ansicht speichern…',
     name: 'Name der Ansicht',
     saveSubmit: 'Ansicht speichern',
@@ -129,4 +130,47 @@ export const clientPage = {
     failed: 'Die Auswirkungen konnten nicht berechnet werden: {{message}}',
     undo: 'Solange es nicht gesendet ist, können Sie es unter Ausstehende Änderungen rückgängig machen (verworfene Änderungen kommen nicht zurück).',
   },
+}
+
+export const renewals = {
+  title: 'Verlängerungen',
+  window: 'Ablauf innerhalb von',
+  days_one: '{{days}} Tag',
+  days_other: '{{days}} Tagen',
+  count_one: '{{total}} Produkt von {{clients}} Kunden',
+  count_other: '{{total}} Produkte von {{clients}} Kunden',
+  leads: 'Desktop-Erinnerungen:',
+  leadDays_one: '{{days}} Tag vorher',
+  leadDays_other: '{{days}} Tage vorher',
+  loadError: 'Die Verlängerungen konnten nicht geladen werden: {{message}}',
+  truncated: 'Nur die ersten 2’000 Produkte werden aufgelistet: Wählen Sie einen kürzeren Zeitraum.',
+  empty_one: 'Innerhalb von {{days}} Tag läuft nichts ab.',
+  empty_other: 'Innerhalb von {{days}} Tagen läuft nichts ab.',
+  payer: {
+    client: 'Der Kunde zahlt',
+    partner: 'Sie zahlen',
+  },
+  mayRenew: 'Sie dürfen verlängern',
+  mayNotRenew: 'nur der Kunde verlängert (eingeschränkter Zugriff)',
+  snooze: 'Einen Tag später erinnern',
+  snoozeLabel: 'Erinnerung für {{name}} um einen Tag verschieben',
+  snoozedUntil: 'Erinnerung verschoben bis {{date}}',
+  notice: {
+    title: 'Verlängerung fällig: {{client}}',
+    body_one: '{{product}} läuft in {{count}} Tag ab ({{date}}).',
+    body_other: '{{product}} läuft in {{count}} Tagen ab ({{date}}).',
+  },
+}
+
+export const matrix = {
+  title: 'Zugriffsmatrix',
+  tableLabel: 'Zugriff nach Kunde und Dienst',
+  count_one: '{{total}} Kunde',
+  count_other: '{{total}} Kunden',
+  cell: {
+    complete: 'Sie dürfen handeln (vollständiger Zugriff)',
+    limited: 'delegierte Produkte (eingeschränkter Zugriff)',
+    none: 'kein Zugriff',
+  },
+  loadError: 'Die Zugriffsmatrix konnte nicht geladen werden: {{message}}',
 }

@@ -26,6 +26,7 @@ export const clientsWorkspace = {
     noMatchHint: 'Remove a filter, or clear them all.',
   },
   views: {
+    workspaceLabel: 'Clients workspace',
     save: 'Save as view…',
     name: 'View name',
     saveSubmit: 'Save view',
@@ -130,4 +131,47 @@ export const clientPage = {
     failed: 'The impact could not be computed: {{message}}',
     undo: 'Until it is sent, you can undo it on Pending changes (the discarded changes do not come back).',
   },
+}
+
+export const renewals = {
+  title: 'Renewals',
+  window: 'Expiring within',
+  days_one: '{{days}} day',
+  days_other: '{{days}} days',
+  count_one: '{{total}} product of {{clients}} clients',
+  count_other: '{{total}} products of {{clients}} clients',
+  leads: 'Desktop reminders:',
+  leadDays_one: '{{days}} day before',
+  leadDays_other: '{{days}} days before',
+  loadError: 'The renewals could not be loaded: {{message}}',
+  truncated: 'Only the first 2,000 products are listed: pick a shorter window.',
+  empty_one: 'Nothing expires within {{days}} day.',
+  empty_other: 'Nothing expires within {{days}} days.',
+  payer: {
+    client: 'The client pays',
+    partner: 'You pay',
+  },
+  mayRenew: 'you may renew',
+  mayNotRenew: 'only the client renews (limited access)',
+  snooze: 'Snooze a day',
+  snoozeLabel: 'Snooze the reminder of {{name}} for a day',
+  snoozedUntil: 'Reminder snoozed until {{date}}',
+  notice: {
+    title: 'Renewal due: {{client}}',
+    body_one: '{{product}} expires in {{count}} day ({{date}}).',
+    body_other: '{{product}} expires in {{count}} days ({{date}}).',
+  },
+}
+
+export const matrix = {
+  title: 'Access matrix',
+  tableLabel: 'Access by client and service',
+  count_one: '{{total}} client',
+  count_other: '{{total}} clients',
+  cell: {
+    complete: 'you may act (complete access)',
+    limited: 'delegated products (limited access)',
+    none: 'no access',
+  },
+  loadError: 'The access matrix could not be loaded: {{message}}',
 }

@@ -27,6 +27,7 @@ export const clientsWorkspace = {
     noMatchHint: 'Quite un filtro o bórrelos todos.',
   },
   views: {
+    workspaceLabel: 'Área de clientes',
     save: 'Guardar como vista…',
     name: 'Nombre de la vista',
     saveSubmit: 'Guardar la vista',
@@ -135,4 +136,53 @@ export const clientPage = {
     failed: 'No se pudo calcular el impacto: {{message}}',
     undo: 'Mientras no se envíe, puede deshacerlo en Cambios pendientes (los cambios descartados no vuelven).',
   },
+}
+
+export const renewals = {
+  title: 'Renovaciones',
+  window: 'Vencen en',
+  days_one: '{{days}} día',
+  days_many: '{{days}} de días',
+  days_other: '{{days}} días',
+  count_one: '{{total}} producto de {{clients}} clientes',
+  count_many: '{{total}} de productos de {{clients}} clientes',
+  count_other: '{{total}} productos de {{clients}} clientes',
+  leads: 'Recordatorios en el escritorio:',
+  leadDays_one: '{{days}} día antes',
+  leadDays_many: '{{days}} de días antes',
+  leadDays_other: '{{days}} días antes',
+  loadError: 'No se pudieron cargar las renovaciones: {{message}}',
+  truncated: 'Solo se muestran los primeros 2000 productos: elija un periodo más corto.',
+  empty_one: 'Nada vence en {{days}} día.',
+  empty_many: 'Nada vence en {{days}} de días.',
+  empty_other: 'Nada vence en {{days}} días.',
+  payer: {
+    client: 'Paga el cliente',
+    partner: 'Paga usted',
+  },
+  mayRenew: 'puede renovar',
+  mayNotRenew: 'solo el cliente renueva (acceso limitado)',
+  snooze: 'Posponer un día',
+  snoozeLabel: 'Posponer un día el recordatorio de {{name}}',
+  snoozedUntil: 'Recordatorio pospuesto hasta el {{date}}',
+  notice: {
+    title: 'Renovación pendiente: {{client}}',
+    body_one: '{{product}} vence en {{count}} día ({{date}}).',
+    body_many: '{{product}} vence en {{count}} de días ({{date}}).',
+    body_other: '{{product}} vence en {{count}} días ({{date}}).',
+  },
+}
+
+export const matrix = {
+  title: 'Matriz de accesos',
+  tableLabel: 'Acceso por cliente y servicio',
+  count_one: '{{total}} cliente',
+  count_many: '{{total}} de clientes',
+  count_other: '{{total}} clientes',
+  cell: {
+    complete: 'puede actuar (acceso completo)',
+    limited: 'productos delegados (acceso limitado)',
+    none: 'sin acceso',
+  },
+  loadError: 'No se pudo cargar la matriz de accesos: {{message}}',
 }

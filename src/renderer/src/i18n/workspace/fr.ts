@@ -27,6 +27,7 @@ export const clientsWorkspace = {
     noMatchHint: 'Retirez un filtre, ou effacez-les tous.',
   },
   views: {
+    workspaceLabel: 'Espace clients',
     save: 'Enregistrer la vue…',
     name: 'Nom de la vue',
     saveSubmit: 'Enregistrer',
@@ -135,4 +136,53 @@ export const clientPage = {
     failed: 'L’impact n’a pas pu être calculé : {{message}}',
     undo: 'Tant que ce n’est pas envoyé, vous pouvez l’annuler dans Modifications en attente (les modifications abandonnées ne reviennent pas).',
   },
+}
+
+export const renewals = {
+  title: 'Renouvellements',
+  window: 'Échéance d’ici',
+  days_one: '{{days}} jour',
+  days_many: '{{days}} de jours',
+  days_other: '{{days}} jours',
+  count_one: '{{total}} produit de {{clients}} clients',
+  count_many: '{{total}} de produits de {{clients}} clients',
+  count_other: '{{total}} produits de {{clients}} clients',
+  leads: 'Rappels sur le bureau :',
+  leadDays_one: '{{days}} jour avant',
+  leadDays_many: '{{days}} de jours avant',
+  leadDays_other: '{{days}} jours avant',
+  loadError: 'Les renouvellements n’ont pas pu être chargés : {{message}}',
+  truncated: 'Seuls les 2 000 premiers produits sont listés : choisissez une période plus courte.',
+  empty_one: 'Rien n’arrive à échéance d’ici {{days}} jour.',
+  empty_many: 'Rien n’arrive à échéance d’ici {{days}} de jours.',
+  empty_other: 'Rien n’arrive à échéance d’ici {{days}} jours.',
+  payer: {
+    client: 'Le client paie',
+    partner: 'Vous payez',
+  },
+  mayRenew: 'vous pouvez renouveler',
+  mayNotRenew: 'seul le client renouvelle (accès limité)',
+  snooze: 'Reporter d’un jour',
+  snoozeLabel: 'Reporter d’un jour le rappel de {{name}}',
+  snoozedUntil: 'Rappel reporté jusqu’au {{date}}',
+  notice: {
+    title: 'Renouvellement dû : {{client}}',
+    body_one: '{{product}} arrive à échéance dans {{count}} jour ({{date}}).',
+    body_many: '{{product}} arrive à échéance dans {{count}} de jours ({{date}}).',
+    body_other: '{{product}} arrive à échéance dans {{count}} jours ({{date}}).',
+  },
+}
+
+export const matrix = {
+  title: 'Matrice des accès',
+  tableLabel: 'Accès par client et par service',
+  count_one: '{{total}} client',
+  count_many: '{{total}} de clients',
+  count_other: '{{total}} clients',
+  cell: {
+    complete: 'vous pouvez agir (accès complet)',
+    limited: 'produits délégués (accès limité)',
+    none: 'aucun accès',
+  },
+  loadError: 'La matrice des accès n’a pas pu être chargée : {{message}}',
 }

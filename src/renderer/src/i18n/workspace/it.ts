@@ -27,6 +27,7 @@ export const clientsWorkspace = {
     noMatchHint: 'Rimuovi un filtro o cancellali tutti.',
   },
   views: {
+    workspaceLabel: 'Area clienti',
     save: 'Salva come vista…',
     name: 'Nome della vista',
     saveSubmit: 'Salva la vista',
@@ -135,4 +136,53 @@ export const clientPage = {
     failed: 'Impossibile calcolare l’impatto: {{message}}',
     undo: 'Finché non è inviata, puoi annullarla in Modifiche in sospeso (le modifiche scartate non tornano).',
   },
+}
+
+export const renewals = {
+  title: 'Rinnovi',
+  window: 'In scadenza entro',
+  days_one: '{{days}} giorno',
+  days_many: '{{days}} di giorni',
+  days_other: '{{days}} giorni',
+  count_one: '{{total}} prodotto di {{clients}} clienti',
+  count_many: '{{total}} di prodotti di {{clients}} clienti',
+  count_other: '{{total}} prodotti di {{clients}} clienti',
+  leads: 'Promemoria sul desktop:',
+  leadDays_one: '{{days}} giorno prima',
+  leadDays_many: '{{days}} di giorni prima',
+  leadDays_other: '{{days}} giorni prima',
+  loadError: 'Impossibile caricare i rinnovi: {{message}}',
+  truncated: 'Sono elencati solo i primi 2000 prodotti: scegli un periodo più breve.',
+  empty_one: 'Nulla scade entro {{days}} giorno.',
+  empty_many: 'Nulla scade entro {{days}} di giorni.',
+  empty_other: 'Nulla scade entro {{days}} giorni.',
+  payer: {
+    client: 'Paga il cliente',
+    partner: 'Paghi tu',
+  },
+  mayRenew: 'puoi rinnovare',
+  mayNotRenew: 'solo il cliente rinnova (accesso limitato)',
+  snooze: 'Posticipa di un giorno',
+  snoozeLabel: 'Posticipa di un giorno il promemoria di {{name}}',
+  snoozedUntil: 'Promemoria posticipato fino al {{date}}',
+  notice: {
+    title: 'Rinnovo in scadenza: {{client}}',
+    body_one: '{{product}} scade tra {{count}} giorno ({{date}}).',
+    body_many: '{{product}} scade tra {{count}} di giorni ({{date}}).',
+    body_other: '{{product}} scade tra {{count}} giorni ({{date}}).',
+  },
+}
+
+export const matrix = {
+  title: 'Matrice degli accessi',
+  tableLabel: 'Accesso per cliente e servizio',
+  count_one: '{{total}} cliente',
+  count_many: '{{total}} di clienti',
+  count_other: '{{total}} clienti',
+  cell: {
+    complete: 'puoi agire (accesso completo)',
+    limited: 'prodotti delegati (accesso limitato)',
+    none: 'nessun accesso',
+  },
+  loadError: 'Impossibile caricare la matrice degli accessi: {{message}}',
 }

@@ -15,7 +15,7 @@ import { useValueLabel } from './valueLabel'
  * clients each value would give, a renewal window, "pending changes", and
  * saving the whole (search included) as a named view.
  */
-export function FilterBar({ view, onChange }: { view: ClientsView; onChange(filters: ClientFilters): void }) {
+export function FilterBar({ view, onChange, saveable = true }: { view: ClientsView; onChange(filters: ClientFilters): void; saveable?: boolean }) {
   const { t } = useTranslation()
   const api = useApi()
   const format = useFormatters()
@@ -87,7 +87,7 @@ export function FilterBar({ view, onChange }: { view: ClientsView; onChange(filt
           {t('clients.filters.clear')}
         </button>
       )}
-      <SaveView view={view} />
+      {saveable && <SaveView view={view} />}
       {counts.error && <InlineError message={t('clients.filters.countsFailed', { message: counts.error.message })} onRetry={counts.reload} />}
     </div>
   )
