@@ -153,9 +153,12 @@ export const renewals = {
   mayRenew: 'Sie dürfen verlängern',
   mayNotRenew: 'nur der Kunde verlängert (eingeschränkter Zugriff)',
   snooze: 'Einen Tag später erinnern',
-  snoozeLabel: 'Erinnerung für {{name}} um einen Tag verschieben',
+  snoozeLabel: 'Einen Tag später erinnern: {{name}}',
   snoozedUntil: 'Erinnerung verschoben bis {{date}}',
   notice: {
+    manyTitle_one: '{{total}} Verlängerung fällig',
+    manyTitle_other: '{{total}} Verlängerungen fällig',
+    manyBody: 'Die nächste: {{product}} von {{client}}, {{date}}. Öffnen Sie Verlängerungen, um alle zu sehen.',
     title: 'Verlängerung fällig: {{client}}',
     body_one: '{{product}} läuft in {{count}} Tag ab ({{date}}).',
     body_other: '{{product}} läuft in {{count}} Tagen ab ({{date}}).',

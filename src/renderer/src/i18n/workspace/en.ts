@@ -154,9 +154,12 @@ export const renewals = {
   mayRenew: 'you may renew',
   mayNotRenew: 'only the client renews (limited access)',
   snooze: 'Snooze a day',
-  snoozeLabel: 'Snooze the reminder of {{name}} for a day',
+  snoozeLabel: 'Snooze a day: {{name}}',
   snoozedUntil: 'Reminder snoozed until {{date}}',
   notice: {
+    manyTitle_one: '{{total}} renewal due',
+    manyTitle_other: '{{total}} renewals due',
+    manyBody: 'The soonest: {{product}} of {{client}}, {{date}}. Open Renewals to see them all.',
     title: 'Renewal due: {{client}}',
     body_one: '{{product}} expires in {{count}} day ({{date}}).',
     body_other: '{{product}} expires in {{count}} days ({{date}}).',

@@ -24,8 +24,11 @@ export function RenewalsScreen({ days }: { days: number }) {
   const value = overview.value
   const products = value?.groups.reduce((sum, group) => sum + group.products.length, 0) ?? 0
   const setLeads = async (leads: number[]): Promise<void> => {
+    // The box shows its new state at once; the answer (or a reload after a failure) confirms it.
+    overview.set((current) => current && { ...current, leads })
     const result = await api.call('renewals:setLeads', { leads })
-    if (result.ok) setVersion((n) => n + 1)
+    if (result.ok) overview.set((current) => current && { ...current, leads: result.value })
+    else overview.reload()
   }
   return (
     <section className="screen screen-renewals" aria-labelledby="renewals-title" data-testid="screen-renewals">
