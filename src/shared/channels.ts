@@ -36,6 +36,9 @@ export const CHANNELS = [
   // Clients workspace (issue 10)
   'clients:facets',
   'clients:matrix',
+  'clients:ids',
+  'clients:bulkTagPreview',
+  'clients:bulkTag',
   'clients:profile',
   'clients:impact',
   'notes:set',

@@ -213,6 +213,17 @@ export interface RenewalReminder {
   daysLeft: number
 }
 
+/** What a bulk tag or untag touches, said before it runs. */
+export interface BulkTagPlan {
+  /** Clients with at least one product to change. */
+  clients: number
+  products: number
+  /** Clients that get the tag created first. */
+  tagsCreated: number
+  /** Selected clients with nothing to change (already tagged, or without the tag). */
+  unchanged: number
+}
+
 export interface SavedView {
   id: number
   name: string
@@ -400,6 +411,20 @@ export const clientsListInput = z
   })
   .strict()
 
+const bulkTagInput = z
+  .object({
+    clientIds: z.array(z.number().int().positive()).min(1).max(10_000),
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .refine((name) => !/\p{Cc}/u.test(name), { message: 'a tag name cannot hold control characters' }),
+    color: z.number().int().min(0).max(0xffffff),
+    on: z.boolean(),
+  })
+  .strict()
+
 /** An account's API address (see base-url.ts), trimmed. */
 export const baseUrlSchema = z
   .string()
@@ -511,6 +536,12 @@ export const contract = {
   'clients:matrix': channel<AccessMatrix>()(
     z.object({ query: z.string().max(200).default(''), filters: clientFiltersSchema.default({}) }).strict(),
   ),
+  /** Every client id of a search and filters (select all). */
+  'clients:ids': channel<number[]>()(z.object({ query: z.string().max(200).default(''), filters: clientFiltersSchema.default({}) }).strict()),
+  /** What tagging (on) or untagging the selected clients' products would change. */
+  'clients:bulkTagPreview': channel<BulkTagPlan>()(bulkTagInput.omit({ color: true })),
+  /** Queues the bulk tag or untag in the outbox (all or nothing). */
+  'clients:bulkTag': channel<BulkTagPlan>()(bulkTagInput),
   'clients:profile': channel<ClientProfile>()(z.object({ id: z.number().int().positive() }).strict()),
   /** What stopping the collaboration would cost (the first step of stopping it). */
   'clients:impact': channel<StopImpact>()(z.object({ id: z.number().int().positive() }).strict()),

@@ -18,6 +18,7 @@ import { CHANGE_FAMILY } from '../../shared/changes'
 import type { CapabilityFamily } from '../../shared/domain'
 import { fail, ok, type Result } from '../../shared/result'
 import { countRows } from './cache/counts'
+import { bulkTag } from './clients/bulk'
 import { UnknownClient } from './clients/detail'
 import { discardChangesBeforeStop } from './clients/impact'
 import { setNote } from './clients/notes'
@@ -173,6 +174,11 @@ export class Core {
     // Clients workspace (issue 10)
     'clients:facets': (input) => this.read('clients:facets', input),
     'clients:matrix': (input) => this.read('clients:matrix', input),
+    'clients:ids': (input) => this.read('clients:ids', input),
+    'clients:bulkTagPreview': (input) => this.read('clients:bulkTagPreview', input),
+    'clients:bulkTag': async ({ clientIds, name, color, on }) =>
+      this.notOffered('partnerships', on ? 'tag.assign' : 'tag.unassign') ??
+      this.outboxAction((state) => bulkTag(state.raw, clientIds, name, color, on, this.deps.now()), (sync) => sync.startPush()),
     'clients:profile': (input) => this.read('clients:profile', input),
     'clients:impact': (input) => this.read('clients:impact', input),
     'notes:set': async ({ clientId, body }) => {

@@ -9,6 +9,8 @@ export const READ_CHANNELS = [
   // Clients workspace (issue 10)
   'clients:facets',
   'clients:matrix',
+  'clients:ids',
+  'clients:bulkTagPreview',
   'clients:profile',
   'clients:impact',
   'views:list',

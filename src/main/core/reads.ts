@@ -5,7 +5,9 @@ import type BetterSqlite3 from 'better-sqlite3'
 import type { Output, ParsedInput } from '../../shared/contract'
 import { fail, ok, type Result } from '../../shared/result'
 import { clientDetail, UnknownClient } from './clients/detail'
+import { bulkTagPreview } from './clients/bulk'
 import { facetCounts } from './clients/facets'
+import { listClientIds } from './clients/ids'
 import { stopImpact } from './clients/impact'
 import { listClients } from './clients/list'
 import { accessMatrix } from './clients/matrix'
@@ -42,6 +44,8 @@ export const READ_HANDLERS: ReadHandlers = {
   // Clients workspace (issue 10)
   'clients:facets': async ({ db, now }, { query, filters }) => ok(await facetCounts(db, query, filters, now())),
   'clients:matrix': async ({ db, now }, { query, filters }) => ok(await accessMatrix(db, query, filters, now())),
+  'clients:ids': async ({ db, now }, { query, filters }) => ok(await listClientIds(db, query, filters, now())),
+  'clients:bulkTagPreview': async ({ raw }, { clientIds, name, on }) => ok(bulkTagPreview(raw, clientIds, name, on)),
   'clients:profile': async ({ raw, now }, { id }) => knownClient(() => clientProfile(raw, id, now())),
   'clients:impact': async ({ raw, now }, { id }) => knownClient(() => stopImpact(raw, id, now())),
   'views:list': async ({ raw }) => ok(listViews(raw)),

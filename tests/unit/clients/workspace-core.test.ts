@@ -243,3 +243,38 @@ describe('renewals', () => {
     writeLeads(raw, [60, 30, 14, 7])
   })
 })
+
+describe('bulk tagging', () => {
+  it('says what it touches, then queues a create and an assign per client, and untags as precisely', async () => {
+    const { bulkTag, bulkTagPreview } = await import('../../../src/main/core/clients/bulk')
+    const ids = facts()
+      .slice(10, 14)
+      .map((c) => c.id)
+    const live = (id: number) => raw.prepare('SELECT count(*) FROM products WHERE owner_organization_id = ? AND deleted_at IS NULL').pluck().get(id) as number
+    const withProducts = ids.filter((id) => live(id) > 0)
+    const preview = bulkTagPreview(raw, ids, 'Bulk VIP', true)
+    expect(preview).toEqual({
+      clients: withProducts.length,
+      products: withProducts.reduce((sum, id) => sum + live(id), 0),
+      tagsCreated: withProducts.length,
+      unchanged: ids.length - withProducts.length,
+    })
+    const before = raw.prepare('SELECT count(*) FROM outbox').pluck().get() as number
+    expect(bulkTag(raw, ids, 'Bulk VIP', 0xaa0000, true, NOW)).toEqual(preview)
+    expect(raw.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(before + 2 * withProducts.length)
+    // Shown at once: every live product of those clients carries the (unsent) tag.
+    for (const id of withProducts) {
+      const tagged = raw
+        .prepare("SELECT count(*) FROM product_tags pt JOIN tags t ON t.id = pt.tag_id WHERE t.organization_id = ? AND t.name = 'Bulk VIP'")
+        .pluck()
+        .get(id)
+      expect(tagged).toBe(live(id))
+    }
+    // Again: nothing left to do.
+    expect(bulkTagPreview(raw, ids, 'Bulk VIP', true)).toMatchObject({ clients: 0, products: 0, unchanged: ids.length })
+    const untag = bulkTagPreview(raw, ids, 'Bulk VIP', false)
+    expect(untag).toMatchObject({ clients: withProducts.length, products: preview.products, tagsCreated: 0 })
+    bulkTag(raw, ids, 'Bulk VIP', 0, false, NOW)
+    expect(bulkTagPreview(raw, ids, 'Bulk VIP', false).products).toBe(0)
+  })
+})

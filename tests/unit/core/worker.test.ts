@@ -78,6 +78,9 @@ const SAMPLE_INPUTS: { [C in Channel]: Input<C> } = {
   // Clients workspace (issue 10)
   'clients:facets': { query: 'a', filters: { access: ['complete'], renewalWithin: 30 } },
   'clients:matrix': { filters: { status: ['active'] } },
+  'clients:ids': { query: 'a' },
+  'clients:bulkTagPreview': { clientIds: [999_999], name: 'VIP', on: true },
+  'clients:bulkTag': { clientIds: [999_999], name: 'VIP', color: 0xff0000, on: true },
   'clients:profile': { id: 999_999 },
   'clients:impact': { id: 999_999 },
   'notes:set': { clientId: 999_999, body: 'Call back in May' },
