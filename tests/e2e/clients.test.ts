@@ -3,7 +3,7 @@
 // client page's sentence for each kind of collaboration.
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ClientPage, Input } from '../../src/shared/contract'
+import type { ClientDetail, ClientPage, Input, OutboxOverview } from '../../src/shared/contract'
 import { clientPage as english } from '../../src/renderer/src/i18n/workspace/en'
 import { tempDir } from '../paths'
 import { startBridge, type Bridge } from './bridge/server'
@@ -158,6 +158,58 @@ describe('the clients workspace', () => {
     await ready(page)
     await eventually(shownCount(page)).toBe('1')
     await eventually(() => page.getByTestId('client-row').first().getByTestId('client-name').innerText()).toBe(client.name)
+    await page.close()
+  })
+
+  it('selects with Ctrl+click, Shift+click and Ctrl+A, tags the selection after saying what it touches, and hands it to billing', async () => {
+    const page = await openApp(bridge)
+    await ready(page)
+    const rows = page.getByTestId('client-row')
+    await rows.nth(2).waitFor()
+    const ids = await rows.evaluateAll((all) => all.slice(0, 6).map((row) => Number(row.getAttribute('data-client-id'))))
+    await rows.nth(0).click({ modifiers: ['Control'] })
+    await page.getByTestId('bulk-count').waitFor()
+    await rows.nth(3).click({ modifiers: ['Shift'] })
+    await eventually(() => page.getByTestId('bulk-count').getAttribute('data-count')).toBe('4')
+    await rows.nth(1).click({ modifiers: ['Control'] })
+    await eventually(() => page.getByTestId('bulk-count').getAttribute('data-count')).toBe('3')
+    expect(await page.locator('[data-testid="client-row"][data-selected="true"]').evaluateAll((all) => all.map((row) => Number(row.getAttribute('data-client-id'))))).toEqual([ids[0], ids[2], ids[3]])
+    // Space on the active row adds it (the grid kept the focus; the active row is the one clicked last).
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Space')
+    await eventually(() => page.getByTestId('bulk-count').getAttribute('data-count')).toBe('4')
+    const selection = [ids[0]!, ids[2]!, ids[3]!, ids[4]!]
+
+    await page.getByTestId('bulk-tag-name').fill('E2E Bulk')
+    await page.getByTestId('bulk-tag').click()
+    const confirm = page.getByTestId('bulk-confirm')
+    await confirm.waitFor()
+    const plan = await call<{ products: number; clients: number }>(bridge, 'clients:bulkTagPreview', { clientIds: selection, name: 'E2E Bulk', on: true })
+    expect(plan.products).toBeGreaterThan(0)
+    expect(await confirm.innerText()).toContain(`${plan.products} products of ${plan.clients} clients`)
+    await confirm.getByTestId('confirm-accept').click()
+    await ready(page)
+    await eventually(() => page.getByTestId('bulk-done').innerText()).toContain(`${plan.products} products tagged`)
+    for (const id of selection) {
+      const detail = await call<ClientDetail>(bridge, 'clients:get', { id })
+      const tag = detail.tags.find((t) => t.name === 'E2E Bulk')
+      if (detail.products.length > 0) expect(detail.products.every((p) => p.tagIds.includes(tag!.id))).toBe(true)
+    }
+    const outbox = await call<OutboxOverview>(bridge, 'outbox:list', {})
+    expect(outbox.entries.filter((e) => e.change.kind === 'tag.assign').map((e) => e.clientId).sort()).toEqual(
+      selection.filter((id) => outbox.entries.some((e) => e.clientId === id)).sort(),
+    )
+
+    // Ctrl+A on the grid takes every client of the result; the selection goes to the billing export.
+    await page.getByTestId('clients-table').focus()
+    await page.keyboard.press('Control+a')
+    await eventually(() => page.getByTestId('bulk-count').getAttribute('data-count')).toBe(String(await total(bridge, {})))
+    await page.getByTestId('bulk-clear').click()
+    await rows.nth(0).click({ modifiers: ['Control'] })
+    await rows.nth(1).click({ modifiers: ['Control'] })
+    await page.getByTestId('bulk-billing').click()
+    await eventually(hash(page)).toBe(`#/billing?clients=${ids[0]},${ids[1]}`)
+    expect(page.problems).toEqual([])
     await page.close()
   })
 })

@@ -8,11 +8,14 @@ import { InlineError } from '../../components/InlineError'
 import { useFormatters } from '../../i18n/useFormatters'
 import { useSync } from '../../session/SyncContext'
 import { isEmptyFilters } from '../../../../shared/client-filters'
+import { useApi } from '../../api/ApiContext'
+import { holdBusy } from '../../app/readiness'
 import { useRouter } from '../../app/Router'
 import type { ClientsView } from '../../app/route'
 import type { ClientPageCache, ClientQuery } from './clientPageCache'
 import { FilterBar } from './filters/FilterBar'
-import { ClientsTable } from './ClientsTable'
+import { BulkBar } from './bulk/BulkBar'
+import { ClientsTable, type SelectionChange } from './ClientsTable'
 import { useClientPages } from './useClientPages'
 import { useDebounced } from './useDebounced'
 
@@ -34,6 +37,7 @@ function isTextEntry(target: EventTarget | null): boolean {
 export function ClientsScreen({ active, view }: { active: boolean; view: ClientsView }) {
   const { t } = useTranslation()
   const { go } = useRouter()
+  const api = useApi()
   const searchRef = useRef<HTMLInputElement>(null)
   const searchId = useId()
   const [text, setText] = useState(view.query)
@@ -97,6 +101,26 @@ export function ClientsScreen({ active, view }: { active: boolean; view: Clients
     go({ screen: 'client', id: row.id })
   }
 
+  // The selection is kept by client id across searches and filters; Ctrl+A takes every client of the result.
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set())
+  const onSelect = (change: SelectionChange): void => {
+    if (change.kind === 'all') {
+      const release = holdBusy()
+      void api.call('clients:ids', { query: view.query, filters: view.filters }).then((result) => {
+        release()
+        if (result.ok) setSelected(new Set(result.value))
+      })
+      return
+    }
+    setSelected((current) => {
+      const next = new Set(current)
+      if (change.kind === 'toggle') {
+        if (!next.delete(change.id)) next.add(change.id)
+      } else for (const id of change.ids) next.add(id)
+      return next
+    })
+  }
+
   const onSort = (key: ClientSortKey, firstDirection: 'asc' | 'desc'): void =>
     setView(
       view.sort === key ? { direction: view.direction === 'asc' ? 'desc' : 'asc' } : { sort: key, direction: firstDirection },
@@ -136,7 +160,8 @@ export function ClientsScreen({ active, view }: { active: boolean; view: Clients
         />
         <CountLine cache={shown} />
       </div>
-      <ClientsBody pages={pages} sort={sort} onSort={onSort} onOpen={onOpen} restore={restore} />
+      {selected.size > 0 && <BulkBar selected={[...selected]} onClear={() => setSelected(new Set())} />}
+      <ClientsBody pages={pages} sort={sort} onSort={onSort} onOpen={onOpen} restore={restore} selected={selected} onSelect={onSelect} />
     </section>
   )
 }
@@ -162,12 +187,16 @@ function ClientsBody({
   onSort,
   onOpen,
   restore,
+  selected,
+  onSelect,
 }: {
   pages: ReturnType<typeof useClientPages>
   sort: Pick<ClientQuery, 'sort' | 'direction'>
   onSort(key: ClientSortKey, firstDirection: 'asc' | 'desc'): void
   onOpen(row: ClientRow, index: number): void
   restore: { index: number; token: number } | null
+  selected: ReadonlySet<number>
+  onSelect(change: SelectionChange): void
 }) {
   const { t } = useTranslation()
   const { availability } = useSync()
@@ -196,7 +225,16 @@ function ClientsBody({
   return (
     <>
       {error}
-      <ClientsTable cache={cache} sort={sort} onSort={onSort} requestRange={pages.requestRange} onOpen={onOpen} restore={restore} />
+      <ClientsTable
+        cache={cache}
+        sort={sort}
+        onSort={onSort}
+        requestRange={pages.requestRange}
+        onOpen={onOpen}
+        restore={restore}
+        selected={selected}
+        onSelect={onSelect}
+      />
     </>
   )
 }
