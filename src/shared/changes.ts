@@ -21,6 +21,9 @@ export const changeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('invitation.accept'), partnershipId: id }).strict(),
   z.object({ kind: z.literal('invitation.decline'), partnershipId: id }).strict(),
   z.object({ kind: z.literal('partnership.stop'), partnershipId: id }).strict(),
+  // Partner staff restricted to some clients: the published b2b assignment of partnerships to a staff member's invitation.
+  z.object({ kind: z.literal('staff.assign'), invitationId: id, partnershipIds: z.array(id).min(1).max(1000) }).strict(),
+  z.object({ kind: z.literal('staff.unassign'), invitationId: id, partnershipId: id }).strict(),
 ])
 export type Change = z.infer<typeof changeSchema>
 
@@ -41,9 +44,10 @@ export type ChangeKind = Change['kind']
 /**
  * Which family of partner endpoints sends each change. Infomaniak's published
  * API has none of them (the tag writes included): against it a change is not
- * queued, the user is sent to the Manager.
+ * queued, the user is sent to the Manager. `published`: Infomaniak's own
+ * published endpoints send it (staff assignment), offered by every server.
  */
-export const CHANGE_FAMILY: Readonly<Record<ChangeKind, CapabilityFamily>> = {
+export const CHANGE_FAMILY: Readonly<Record<ChangeKind, CapabilityFamily | 'published'>> = {
   'tag.create': 'partnerships',
   'tag.update': 'partnerships',
   'tag.delete': 'partnerships',
@@ -52,4 +56,6 @@ export const CHANGE_FAMILY: Readonly<Record<ChangeKind, CapabilityFamily>> = {
   'invitation.accept': 'partnerships',
   'invitation.decline': 'partnerships',
   'partnership.stop': 'partnerships',
+  'staff.assign': 'published',
+  'staff.unassign': 'published',
 }

@@ -224,6 +224,23 @@ export interface BulkTagPlan {
   unchanged: number
 }
 
+/** A staff member of the partner's organization, by its invitation id, as the partner named it. */
+export interface StaffMember {
+  invitationId: number
+  label: string
+  /** Collaborations the cache knows it handles. */
+  clients: number
+}
+
+/** What assigning the selection to a staff member would add. */
+export interface StaffAssignPlan {
+  /** Active collaborations not yet assigned to the member: the change's content. */
+  partnershipIds: number[]
+  already: number
+  /** Collaborations that are not active cannot be assigned. */
+  notActive: number
+}
+
 export interface SavedView {
   id: number
   name: string
@@ -560,6 +577,12 @@ export const contract = {
       .strict(),
   ),
   'views:delete': channel<SavedView[]>()(z.object({ id: z.number().int().positive() }).strict()),
+  'staff:list': channel<StaffMember[]>()(empty),
+  /** Names a staff member by its invitation id (Infomaniak's published API lists none); saving an id again renames it. */
+  'staff:save': channel<StaffMember[]>()(z.object({ invitationId: z.number().int().positive(), label: z.string().trim().min(1).max(80) }).strict()),
+  'staff:assignPreview': channel<StaffAssignPlan>()(
+    z.object({ invitationId: z.number().int().positive(), clientIds: z.array(z.number().int().positive()).min(1).max(10_000) }).strict(),
+  ),
   'renewals:list': channel<RenewalOverview>()(z.object({ days: z.number().int().min(1).max(366).default(60) }).strict()),
   /** The lead times of the desktop reminders (days before expiry, at most a year). */
   'renewals:setLeads': channel<number[]>()(z.object({ leads: z.array(z.number().int().min(1).max(366)).max(10) }).strict()),

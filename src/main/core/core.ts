@@ -22,6 +22,7 @@ import { bulkTag } from './clients/bulk'
 import { UnknownClient } from './clients/detail'
 import { discardChangesBeforeStop } from './clients/impact'
 import { setNote } from './clients/notes'
+import { saveStaff } from './clients/staff'
 import { deleteView, saveView } from './clients/views'
 import { markShown, snooze, writeLeads } from './renewals/store'
 import { readDataset } from './cache/meta'
@@ -194,6 +195,9 @@ export class Core {
     'views:list': (input) => this.read('views:list', input),
     'views:save': async ({ name, route }) => this.whenReady((state) => saveView(state.raw, name, route, this.deps.now())),
     'views:delete': async ({ id }) => this.whenReady((state) => deleteView(state.raw, id)),
+    'staff:list': (input) => this.read('staff:list', input),
+    'staff:save': async ({ invitationId, label }) => this.whenReady((state) => saveStaff(state.raw, invitationId, label)),
+    'staff:assignPreview': (input) => this.read('staff:assignPreview', input),
     'renewals:list': (input) => this.read('renewals:list', input),
     'renewals:setLeads': async ({ leads }) => this.whenReady((state) => writeLeads(state.raw, leads)),
     'renewals:due': (input) => this.read('renewals:due', input),
@@ -313,9 +317,9 @@ export class Core {
    * A change the account's server said it cannot take is not queued: it would
    * wait forever. The Manager does it (the UI links there).
    */
-  private notOffered(family: CapabilityFamily, what: string): Result<never> | null {
+  private notOffered(family: CapabilityFamily | 'published', what: string): Result<never> | null {
     const state = this.state
-    if (state.kind !== 'ready' || !state.sync || readCapabilities(state.raw)[family]?.offered !== false) return null
+    if (family === 'published' || state.kind !== 'ready' || !state.sync || readCapabilities(state.raw)[family]?.offered !== false) return null
     return fail('not_offered', `${what}: this account's server offers no endpoint for it (Infomaniak's published API has none); make the change in the Infomaniak Manager`)
   }
 

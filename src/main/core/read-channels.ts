@@ -14,6 +14,8 @@ export const READ_CHANNELS = [
   'clients:profile',
   'clients:impact',
   'views:list',
+  'staff:list',
+  'staff:assignPreview',
   'renewals:list',
   'renewals:due',
 ] as const

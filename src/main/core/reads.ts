@@ -10,6 +10,7 @@ import { facetCounts } from './clients/facets'
 import { listClientIds } from './clients/ids'
 import { stopImpact } from './clients/impact'
 import { listClients } from './clients/list'
+import { listStaff, staffAssignPlan } from './clients/staff'
 import { accessMatrix } from './clients/matrix'
 import { clientProfile } from './clients/profile'
 import { listViews } from './clients/views'
@@ -49,6 +50,8 @@ export const READ_HANDLERS: ReadHandlers = {
   'clients:profile': async ({ raw, now }, { id }) => knownClient(() => clientProfile(raw, id, now())),
   'clients:impact': async ({ raw, now }, { id }) => knownClient(() => stopImpact(raw, id, now())),
   'views:list': async ({ raw }) => ok(listViews(raw)),
+  'staff:list': async ({ raw }) => ok(listStaff(raw)),
+  'staff:assignPreview': async ({ raw }, { invitationId, clientIds }) => ok(staffAssignPlan(raw, invitationId, clientIds)),
   'renewals:list': async ({ raw, now }, { days }) => ok(renewalOverview(raw, days, now())),
   'renewals:due': async ({ raw, now }) => ok(dueRenewalReminders(raw, now())),
 }

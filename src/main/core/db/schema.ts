@@ -250,6 +250,18 @@ export interface RenewalRemindersTable {
   snoozed_until: number | null
 }
 
+/** Migration 6: a staff member of the partner, by invitation id. */
+export interface StaffMembersTable {
+  invitation_id: number
+  label: string
+}
+
+/** Migration 6: a collaboration a staff member handles. */
+export interface StaffAssignmentsTable {
+  invitation_id: number
+  partnership_id: number
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable
   cache_meta: CacheMetaTable
@@ -273,4 +285,6 @@ export interface Database {
   client_notes: ClientNotesTable
   saved_views: SavedViewsTable
   renewal_reminders: RenewalRemindersTable
+  staff_members: StaffMembersTable
+  staff_assignments: StaffAssignmentsTable
 }

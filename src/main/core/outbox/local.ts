@@ -25,7 +25,13 @@ export function clientOf(db: BetterSqlite3.Database, change: Change): number | n
     case 'invitation.accept':
     case 'invitation.decline':
     case 'partnership.stop':
+    case 'staff.unassign':
       return (db.prepare('SELECT client_organization_id FROM partnerships WHERE id = ?').pluck().get(change.partnershipId) as number | undefined) ?? null
+    case 'staff.assign':
+      // One change for many clients: it waits behind no client's changes.
+      return change.partnershipIds.length === 1
+        ? ((db.prepare('SELECT client_organization_id FROM partnerships WHERE id = ?').pluck().get(change.partnershipIds[0]) as number | undefined) ?? null)
+        : null
   }
 }
 
@@ -110,6 +116,15 @@ export function applyLocally(
     case 'partnership.stop':
       requirePartnership(db, change.partnershipId, change.kind === 'partnership.stop' ? ['active'] : ['invited', 'pending'])
       db.prepare("UPDATE partnerships SET status = 'ended', until = ?, updated_at = ? WHERE id = ?").run(now, now, change.partnershipId)
+      break
+    case 'staff.assign': {
+      for (const partnershipId of change.partnershipIds) requirePartnership(db, partnershipId, ['active'])
+      const assign = db.prepare('INSERT OR IGNORE INTO staff_assignments (invitation_id, partnership_id) VALUES (?, ?)')
+      for (const partnershipId of change.partnershipIds) assign.run(change.invitationId, partnershipId)
+      break
+    }
+    case 'staff.unassign':
+      db.prepare('DELETE FROM staff_assignments WHERE invitation_id = ? AND partnership_id = ?').run(change.invitationId, change.partnershipId)
       break
   }
   const client = clientOf(db, change)

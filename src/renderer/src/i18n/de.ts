@@ -413,6 +413,10 @@ export const de = {
       invitationAccept: 'Die Einladung von {{client}} annehmen',
       invitationDecline: 'Die Einladung von {{client}} ablehnen',
       partnershipStop: 'Die Partnerschaft mit {{client}} beenden',
+      staffAssign_one: '{{count}} Kunden dem Mitarbeiter Nr. {{staff}} zuweisen',
+      staffAssign_other: '{{count}} Kunden dem Mitarbeiter Nr. {{staff}} zuweisen',
+      staffAssignOne: '{{client}} dem Mitarbeiter Nr. {{staff}} zuweisen',
+      staffUnassign: '{{client}} dem Mitarbeiter Nr. {{staff}} entziehen',
     },
   },
   accounts: {

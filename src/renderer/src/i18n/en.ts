@@ -402,6 +402,10 @@ export const en = {
       invitationAccept: 'Accept the invitation from {{client}}',
       invitationDecline: 'Decline the invitation from {{client}}',
       partnershipStop: 'Stop the partnership with {{client}}',
+      staffAssign_one: 'Assign {{count}} client to staff member #{{staff}}',
+      staffAssign_other: 'Assign {{count}} clients to staff member #{{staff}}',
+      staffAssignOne: 'Assign {{client}} to staff member #{{staff}}',
+      staffUnassign: 'Take {{client}} away from staff member #{{staff}}',
     },
   },
   accounts: {

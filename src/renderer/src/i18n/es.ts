@@ -423,6 +423,11 @@ export const es = {
       invitationAccept: 'Aceptar la invitación de {{client}}',
       invitationDecline: 'Rechazar la invitación de {{client}}',
       partnershipStop: 'Terminar la colaboración con {{client}}',
+      staffAssign_one: 'Asignar {{count}} cliente al colaborador n.º {{staff}}',
+      staffAssign_many: 'Asignar {{count}} de clientes al colaborador n.º {{staff}}',
+      staffAssign_other: 'Asignar {{count}} clientes al colaborador n.º {{staff}}',
+      staffAssignOne: 'Asignar {{client}} al colaborador n.º {{staff}}',
+      staffUnassign: 'Quitar {{client}} al colaborador n.º {{staff}}',
     },
   },
   accounts: {

@@ -417,6 +417,11 @@ export const fr = {
       invitationAccept: "Accepter l'invitation de {{client}}",
       invitationDecline: "Refuser l'invitation de {{client}}",
       partnershipStop: 'Mettre fin au partenariat avec {{client}}',
+      staffAssign_one: 'Confier {{count}} client au collaborateur n° {{staff}}',
+      staffAssign_many: 'Confier {{count}} de clients au collaborateur n° {{staff}}',
+      staffAssign_other: 'Confier {{count}} clients au collaborateur n° {{staff}}',
+      staffAssignOne: 'Confier {{client}} au collaborateur n° {{staff}}',
+      staffUnassign: 'Retirer {{client}} au collaborateur n° {{staff}}',
     },
   },
   accounts: {

@@ -423,6 +423,11 @@ export const it = {
       invitationAccept: "Accettare l'invito di {{client}}",
       invitationDecline: "Rifiutare l'invito di {{client}}",
       partnershipStop: 'Terminare la partnership con {{client}}',
+      staffAssign_one: 'Assegna {{count}} cliente al collaboratore n. {{staff}}',
+      staffAssign_many: 'Assegna {{count}} di clienti al collaboratore n. {{staff}}',
+      staffAssign_other: 'Assegna {{count}} clienti al collaboratore n. {{staff}}',
+      staffAssignOne: 'Assegna {{client}} al collaboratore n. {{staff}}',
+      staffUnassign: 'Togli {{client}} al collaboratore n. {{staff}}',
     },
   },
   accounts: {

@@ -2,7 +2,9 @@ import type { Migration } from './migration'
 
 // The clients workspace: the partner's own notes on a client (local only,
 // searchable), named views of the clients table (a filter route), and which
-// renewal reminders were already shown, so each is shown once.
+// renewal reminders were already shown, so each is shown once; the partner's
+// staff members (Infomaniak lists none: the partner names each invitation)
+// and which collaborations each handles.
 export const m006ClientsWorkspace: Migration = {
   version: 6,
   name: 'clients-workspace',
@@ -30,6 +32,20 @@ CREATE TABLE renewal_reminders (
   shown_at INTEGER,
   snoozed_until INTEGER,
   PRIMARY KEY (product_id, expired_at, lead_days)
+) STRICT;
+
+-- A staff member of the partner's organization, by its invitation id (the
+-- published API lists no staff: the partner adds each by id, with a label).
+CREATE TABLE staff_members (
+  invitation_id INTEGER PRIMARY KEY,
+  label TEXT NOT NULL CHECK (length(label) BETWEEN 1 AND 80)
+) STRICT;
+
+-- Which collaborations a staff member handles (b2b assignment), as the cache knows it.
+CREATE TABLE staff_assignments (
+  invitation_id INTEGER NOT NULL,
+  partnership_id INTEGER NOT NULL REFERENCES partnerships (id) ON DELETE CASCADE,
+  PRIMARY KEY (invitation_id, partnership_id)
 ) STRICT;
 `,
 }

@@ -25,6 +25,12 @@ export function changeSentence(t: TFunction, change: Change, clientName: string 
       return t('outbox.change.invitationDecline', { client })
     case 'partnership.stop':
       return t('outbox.change.partnershipStop', { client })
+    case 'staff.assign':
+      return change.partnershipIds.length === 1 && clientName !== null
+        ? t('outbox.change.staffAssignOne', { client, staff: change.invitationId })
+        : t('outbox.change.staffAssign', { count: change.partnershipIds.length, staff: change.invitationId })
+    case 'staff.unassign':
+      return t('outbox.change.staffUnassign', { client, staff: change.invitationId })
   }
 }
 
@@ -77,6 +83,8 @@ export function mineValues(change: Change): Record<string, unknown> {
     case 'tag.delete':
     case 'tag.assign':
     case 'tag.unassign':
+    case 'staff.assign':
+    case 'staff.unassign':
       return {}
   }
 }

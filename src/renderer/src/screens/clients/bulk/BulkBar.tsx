@@ -9,6 +9,7 @@ import { InlineError } from '../../../components/InlineError'
 import { ManagerLink } from '../../../components/ManagerLink'
 import { useFormatters } from '../../../i18n/useFormatters'
 import { parseColor } from '../clientDetail'
+import { StaffAssign } from './StaffAssign'
 
 const DEFAULT_COLOR = '#2f80ed'
 
@@ -76,6 +77,7 @@ export function BulkBar({ selected, onClear }: { selected: readonly number[]; on
           {t('clients.bulk.untag')}
         </button>
       </form>
+      <StaffAssign selected={selected} onDone={setDone} />
       <button type="button" className="button" onClick={() => go({ screen: 'billing', clients: [...selected] })} data-testid="bulk-billing">
         {t('clients.bulk.billing')}
       </button>
