@@ -1,7 +1,7 @@
 // The changes a partner can make offline: each becomes an outbox entry,
 // shows in the cache at once, and is pushed when the app is online.
 import { z } from 'zod'
-import type { CapabilityFamily } from './domain'
+import { ACCESS_TYPES, SERVICE_CATEGORIES, type CapabilityFamily } from './domain'
 
 const id = z.number().int().positive()
 /** A tag created offline has a temporary negative id until the server gives it a real one. */
@@ -24,6 +24,17 @@ export const changeSchema = z.discriminatedUnion('kind', [
   // Partner staff restricted to some clients: the published b2b assignment of partnerships to a staff member's invitation.
   z.object({ kind: z.literal('staff.assign'), invitationId: id, partnershipIds: z.array(id).min(1).max(1000) }).strict(),
   z.object({ kind: z.literal('staff.unassign'), invitationId: id, partnershipId: id }).strict(),
+  // "Add a client": asks the organization behind an e-mail for access; it may grant other rights than those asked.
+  z
+    .object({
+      kind: z.literal('client.request'),
+      email: z.email().max(254),
+      accessType: z.enum(ACCESS_TYPES),
+      /** The services asked for (limited access), said in the message too. */
+      categories: z.array(z.enum(SERVICE_CATEGORIES)).max(SERVICE_CATEGORIES.length),
+      message: z.string().max(2000),
+    })
+    .strict(),
 ])
 export type Change = z.infer<typeof changeSchema>
 
@@ -58,4 +69,5 @@ export const CHANGE_FAMILY: Readonly<Record<ChangeKind, CapabilityFamily | 'publ
   'partnership.stop': 'partnerships',
   'staff.assign': 'published',
   'staff.unassign': 'published',
+  'client.request': 'partnerships',
 }

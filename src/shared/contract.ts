@@ -152,6 +152,8 @@ export interface ClientProfile {
   timeline: TimelineEntry[]
   billing: { since: number; charges: Money[]; earnings: Money[]; lastLineAt: number | null }
   note: { body: string; updatedAt: number } | null
+  /** What the partner asked for with "Add a client" (matched by a legal representative's e-mail), to compare with what was granted. */
+  requested: { accessType: AccessType; categories: ServiceCategory[]; at: number } | null
 }
 
 /** What stopping the collaboration costs, from the cache. */

@@ -3,7 +3,7 @@
 // client page's sentence for each kind of collaboration.
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ClientDetail, ClientPage, Input, OutboxOverview } from '../../src/shared/contract'
+import type { ClientDetail, ClientPage, ClientProfile, Input, OutboxOverview } from '../../src/shared/contract'
 import { clientPage as english } from '../../src/renderer/src/i18n/workspace/en'
 import { tempDir } from '../paths'
 import { startBridge, type Bridge } from './bridge/server'
@@ -209,6 +209,37 @@ describe('the clients workspace', () => {
     await rows.nth(1).click({ modifiers: ['Control'] })
     await page.getByTestId('bulk-billing').click()
     await eventually(hash(page)).toBe(`#/billing?clients=${ids[0]},${ids[1]}`)
+    expect(page.problems).toEqual([])
+    await page.close()
+  })
+
+  it('requests to add a client through the outbox, then shows what was asked beside what the client granted', async () => {
+    const page = await openApp(bridge)
+    await ready(page)
+    // A limited client's legal representative: as if the request had been answered with less than asked.
+    const limited = (await call<ClientPage>(bridge, 'clients:list', { filters: { access: ['limited'], status: ['active'] }, limit: 1 })).rows[0]!
+    const profile = await call<ClientProfile>(bridge, 'clients:profile', { id: limited.id })
+    const email = profile.organization.representatives[0]!.email
+    await page.getByTestId('client-request').click()
+    const dialog = page.getByTestId('client-request-dialog')
+    await dialog.waitFor()
+    await page.getByTestId('client-request-email').fill('not an address')
+    await page.getByTestId('client-request-submit').click()
+    await dialog.getByText('Give an e-mail address').waitFor()
+    await page.getByTestId('client-request-email').fill(email)
+    await page.getByTestId('client-request-submit').click()
+    await ready(page)
+    await eventually(() => page.getByTestId('client-request-queued').innerText()).toContain(email)
+    const outbox = await call<OutboxOverview>(bridge, 'outbox:list', {})
+    expect(outbox.entries.find((e) => e.change.kind === 'client.request')?.change).toMatchObject({ kind: 'client.request', email, accessType: 'complete' })
+
+    await page.evaluate((id) => {
+      window.location.hash = `#/clients/${id}`
+    }, limited.id)
+    await ready(page)
+    const line = page.getByTestId('requested-vs-granted')
+    await eventually(() => line.getAttribute('data-differs')).toBe('yes')
+    expect(await line.innerText()).toMatch(/^You asked for Complete access on .+; the client granted Limited access\.$/)
     expect(page.problems).toEqual([])
     await page.close()
   })

@@ -4,7 +4,7 @@
 // last 12 months of billing, and the partner's notes.
 import type BetterSqlite3 from 'better-sqlite3'
 import type { ClientProfile, TimelineEntry } from '../../../shared/contract'
-import type { Currency, PartnershipEventKind } from '../../../shared/domain'
+import type { Currency, PartnershipEventKind, ServiceCategory } from '../../../shared/domain'
 import { billingSince, BILLING_12M_BY_CURRENCY } from './billing-totals'
 import { UnknownClient } from './detail'
 import { checkVatNumber } from './vat'
@@ -74,6 +74,14 @@ export function clientProfile(db: BetterSqlite3.Database, id: number, now: numbe
   const note = db.prepare('SELECT body, updated_at AS updatedAt FROM client_notes WHERE organization_id = ?').get(id) as
     | { body: string; updatedAt: number }
     | undefined
+  const request = db
+    .prepare(
+      `SELECT payload_json, created_at FROM outbox WHERE kind = 'client.request' AND state <> 'discarded'
+         AND lower(json_extract(payload_json, '$.email')) IN (SELECT lower(email) FROM legal_representatives WHERE organization_id = ?)
+       ORDER BY id DESC LIMIT 1`,
+    )
+    .get(id) as { payload_json: string; created_at: number } | undefined
+  const asked = request ? (JSON.parse(request.payload_json) as { accessType: ClientProfile['partnership']['accessType']; categories: ServiceCategory[] }) : null
   const parse = (json: string | null) => (json === null ? null : (JSON.parse(json) as Record<string, unknown>))
   return {
     organization: {
@@ -105,5 +113,6 @@ export function clientProfile(db: BetterSqlite3.Database, id: number, now: numbe
     ),
     billing: { since, charges: money(charges), earnings: money(earnings), lastLineAt: lastLine },
     note: note ?? null,
+    requested: asked && request ? { accessType: asked.accessType, categories: asked.categories, at: request.created_at } : null,
   }
 }

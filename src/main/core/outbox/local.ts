@@ -27,6 +27,9 @@ export function clientOf(db: BetterSqlite3.Database, change: Change): number | n
     case 'partnership.stop':
     case 'staff.unassign':
       return (db.prepare('SELECT client_organization_id FROM partnerships WHERE id = ?').pluck().get(change.partnershipId) as number | undefined) ?? null
+    case 'client.request':
+      // Not a client yet.
+      return null
     case 'staff.assign':
       // One change for many clients: it waits behind no client's changes.
       return change.partnershipIds.length === 1
@@ -125,6 +128,9 @@ export function applyLocally(
     }
     case 'staff.unassign':
       db.prepare('DELETE FROM staff_assignments WHERE invitation_id = ? AND partnership_id = ?').run(change.invitationId, change.partnershipId)
+      break
+    case 'client.request':
+      // Nothing in the cache changes: the collaboration appears once the client answers (the request stays in the outbox's record).
       break
   }
   const client = clientOf(db, change)

@@ -87,6 +87,12 @@ async function send(client: RemoteClient, partnerId: number | null, queued: Queu
         body: { partnership_ids: change.partnershipIds.map(remoteId) },
         schema: ENDPOINTS.staffAssign.answer.shape.data,
       })
+    case 'client.request':
+      return client.send('POST', { path: ENDPOINTS.clientRequest.template, params: { partner_id: partner() } }, {
+        ...common,
+        body: { email: change.email, access_type: change.accessType, message: change.message },
+        schema: ENDPOINTS.clientRequest.answer.shape.data,
+      })
     case 'staff.unassign':
       return client.send(
         'DELETE',

@@ -417,6 +417,7 @@ export const de = {
       staffAssign_other: '{{count}} Kunden dem Mitarbeiter Nr. {{staff}} zuweisen',
       staffAssignOne: '{{client}} dem Mitarbeiter Nr. {{staff}} zuweisen',
       staffUnassign: '{{client}} dem Mitarbeiter Nr. {{staff}} entziehen',
+      clientRequest: '{{email}} bitten, Sie als Partner hinzuzufügen (Zugriff: {{access}})',
     },
   },
   accounts: {

@@ -406,6 +406,7 @@ export const en = {
       staffAssign_other: 'Assign {{count}} clients to staff member #{{staff}}',
       staffAssignOne: 'Assign {{client}} to staff member #{{staff}}',
       staffUnassign: 'Take {{client}} away from staff member #{{staff}}',
+      clientRequest: 'Ask {{email}} to add you as partner ({{access}} access)',
     },
   },
   accounts: {

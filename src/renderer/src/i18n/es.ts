@@ -428,6 +428,7 @@ export const es = {
       staffAssign_other: 'Asignar {{count}} clientes al colaborador n.º {{staff}}',
       staffAssignOne: 'Asignar {{client}} al colaborador n.º {{staff}}',
       staffUnassign: 'Quitar {{client}} al colaborador n.º {{staff}}',
+      clientRequest: 'Pedir a {{email}} que le añada como socio (acceso {{access}})',
     },
   },
   accounts: {

@@ -422,6 +422,7 @@ export const fr = {
       staffAssign_other: 'Confier {{count}} clients au collaborateur n° {{staff}}',
       staffAssignOne: 'Confier {{client}} au collaborateur n° {{staff}}',
       staffUnassign: 'Retirer {{client}} au collaborateur n° {{staff}}',
+      clientRequest: 'Demander à {{email}} de vous ajouter comme partenaire (accès {{access}})',
     },
   },
   accounts: {

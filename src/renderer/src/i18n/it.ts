@@ -428,6 +428,7 @@ export const it = {
       staffAssign_other: 'Assegna {{count}} clienti al collaboratore n. {{staff}}',
       staffAssignOne: 'Assegna {{client}} al collaboratore n. {{staff}}',
       staffUnassign: 'Togli {{client}} al collaboratore n. {{staff}}',
+      clientRequest: 'Chiedere a {{email}} di aggiungerti come partner (accesso {{access}})',
     },
   },
   accounts: {

@@ -14,6 +14,7 @@ import { useRouter } from '../../app/Router'
 import type { ClientsView } from '../../app/route'
 import type { ClientPageCache, ClientQuery } from './clientPageCache'
 import { FilterBar } from './filters/FilterBar'
+import { RequestClient } from './RequestClient'
 import { BulkBar } from './bulk/BulkBar'
 import { ClientsTable, type SelectionChange } from './ClientsTable'
 import { useClientPages } from './useClientPages'
@@ -159,6 +160,7 @@ export function ClientsScreen({ active, view }: { active: boolean; view: Clients
           data-testid="clients-search"
         />
         <CountLine cache={shown} />
+        <RequestClient />
       </div>
       {selected.size > 0 && <BulkBar selected={[...selected]} onClear={() => setSelected(new Set())} />}
       <ClientsBody pages={pages} sort={sort} onSort={onSort} onOpen={onOpen} restore={restore} selected={selected} onSelect={onSelect} />

@@ -31,6 +31,8 @@ export function changeSentence(t: TFunction, change: Change, clientName: string 
         : t('outbox.change.staffAssign', { count: change.partnershipIds.length, staff: change.invitationId })
     case 'staff.unassign':
       return t('outbox.change.staffUnassign', { client, staff: change.invitationId })
+    case 'client.request':
+      return t('outbox.change.clientRequest', { email: change.email, access: t(`clients.access.${change.accessType}`) })
   }
 }
 
@@ -86,6 +88,8 @@ export function mineValues(change: Change): Record<string, unknown> {
     case 'staff.assign':
     case 'staff.unassign':
       return {}
+    case 'client.request':
+      return { email: change.email, access_type: change.accessType }
   }
 }
 

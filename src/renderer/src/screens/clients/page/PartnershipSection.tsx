@@ -74,6 +74,7 @@ export function PartnershipSection({
           </div>
         )}
       </dl>
+      {profile.requested !== null && <RequestedVsGranted profile={profile} detail={detail} />}
       {error}
       {invited && offered === 'not_offered' && (
         <p className="muted" data-testid="invitation-not-offered">
@@ -114,5 +115,27 @@ export function PartnershipSection({
         </p>
       )}
     </section>
+  )
+}
+
+/** "Add a client" asked for one thing; the client may grant another (DOMAIN.md): say both, and what was asked but not delegated. */
+function RequestedVsGranted({ profile, detail }: { profile: ClientProfile; detail: ClientDetail }) {
+  const { t } = useTranslation()
+  const format = useFormatters()
+  const requested = profile.requested!
+  const granted = profile.partnership.accessType
+  const delegated = new Set(detail.products.filter((p) => p.managedByPartner).map((p) => p.service))
+  const missing = granted === 'limited' ? requested.categories.filter((category) => !delegated.has(category)) : []
+  const label = (category: string) => (category === 'other' ? t('clients.filters.otherCategory') : t(`clientDetail.service.${category as 'domain'}`))
+  const differs = requested.accessType !== granted || missing.length > 0
+  return (
+    <p className={differs ? 'requested requested-differs' : 'requested'} data-testid="requested-vs-granted" data-differs={differs ? 'yes' : 'no'}>
+      {t('clientPage.partnership.requested', {
+        asked: t(`clients.access.${requested.accessType}`),
+        date: format.date(requested.at),
+        granted: t(`clients.access.${granted}`),
+      })}
+      {missing.length > 0 && ` ${t('clientPage.partnership.notDelegated', { categories: format.list(missing.map(label)) })}`}
+    </p>
   )
 }
