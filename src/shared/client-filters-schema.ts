@@ -11,6 +11,7 @@ export const clientFiltersSchema = z
     category: z.array(z.enum(SERVICE_CATEGORIES)).max(SERVICE_CATEGORIES.length).optional(),
     tag: z.array(z.string().trim().min(1).max(64)).max(50).optional(),
     currency: z.array(z.enum(CURRENCIES)).max(CURRENCIES.length).optional(),
+    staff: z.array(z.number().int().positive()).max(50).optional(),
     /** A live product expires within this many days from now. */
     renewalWithin: z.number().int().min(1).max(3650).optional(),
     /** Has changes waiting to be sent (or refused). */

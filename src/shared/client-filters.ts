@@ -14,6 +14,8 @@ export interface ClientFilters {
   /** Tag names. */
   tag?: string[]
   currency?: Currency[]
+  /** Handled by one of these staff members (their invitation ids). */
+  staff?: number[]
   /** A live product expires within this many days from now. */
   renewalWithin?: number
   /** Has changes waiting to be sent (or refused). */
@@ -21,7 +23,7 @@ export interface ClientFilters {
 }
 
 /** The dimensions whose values get a count beside them. */
-export const FACETS = ['access', 'payment', 'status', 'category', 'tag', 'currency'] as const
+export const FACETS = ['access', 'payment', 'status', 'category', 'tag', 'currency', 'staff'] as const
 export type Facet = (typeof FACETS)[number]
 
 /** Number of clients per value of each facet, given the other filters (a facet's own choice does not narrow its counts). */

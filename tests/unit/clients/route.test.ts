@@ -33,7 +33,7 @@ describe('routes', () => {
   it('write what they read, so Back and saved views give the same view', () => {
     const routes: Route[] = [
       CLIENTS_ROUTE,
-      { screen: 'clients', query: 'a b', filters: { access: ['limited'], category: ['domain', 'mail'], tag: ['x,y'], currency: ['EUR'], renewalWithin: 14, pending: true }, sort: 'nextExpiry', direction: 'desc' },
+      { screen: 'clients', query: 'a b', filters: { access: ['limited'], category: ['domain', 'mail'], tag: ['x,y'], currency: ['EUR'], staff: [102, 7], renewalWithin: 14, pending: true }, sort: 'nextExpiry', direction: 'desc' },
       { screen: 'client', id: 9 },
       { screen: 'renewals', days: 30 },
       { screen: 'matrix', query: '', filters: { status: ['active'] } },

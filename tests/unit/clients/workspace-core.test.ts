@@ -278,3 +278,18 @@ describe('bulk tagging', () => {
     expect(bulkTagPreview(raw, ids, 'Bulk VIP', false).products).toBe(0)
   })
 })
+
+describe('the staff filter', () => {
+  it('lists the clients a staff member handles, with a count per member', async () => {
+    const active = facts().filter((c) => c.status === 'active').slice(20, 23)
+    const partnership = (clientId: number) => raw.prepare('SELECT id FROM partnerships WHERE client_organization_id = ?').pluck().get(clientId) as number
+    enqueue(raw, { kind: 'staff.assign', invitationId: 102, partnershipIds: active.map((c) => partnership(c.id)) }, NOW)
+    enqueue(raw, { kind: 'staff.assign', invitationId: 103, partnershipIds: [partnership(active[0]!.id)] }, NOW)
+    expect((await list({ staff: [102] })).rows.map((r) => r.id).sort()).toEqual(active.map((c) => c.id).sort())
+    expect((await list({ staff: [103] })).total).toBe(1)
+    expect((await facetCounts(db, '', {}, NOW)).staff).toEqual([
+      { value: '102', count: 3 },
+      { value: '103', count: 1 },
+    ])
+  })
+})

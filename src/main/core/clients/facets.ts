@@ -10,7 +10,7 @@ import { allOf, filterConditions, pendingCondition, renewalCondition, searchCond
 export const DEFAULT_RENEWAL_WINDOW = 30
 const TAG_VALUES_SHOWN = 40
 
-const VALUE: Record<Exclude<Facet, 'category' | 'tag'>, RawBuilder<string>> = {
+const VALUE: Record<Exclude<Facet, 'category' | 'tag' | 'staff'>, RawBuilder<string>> = {
   access: sql`p.access_type`,
   payment: sql`p.payment_mode`,
   status: sql`p.status`,
@@ -32,6 +32,10 @@ export async function facetCounts(db: Db, query: string, filters: ClientFilters,
       statement = sql`SELECT t.name AS value, count(DISTINCT o.id) AS count
         FROM organizations o JOIN partnerships p ON p.client_organization_id = o.id JOIN tags t ON t.organization_id = o.id
         WHERE o.role = 'client' AND ${where(facet)} GROUP BY t.name ORDER BY count DESC, value LIMIT ${TAG_VALUES_SHOWN}`
+    } else if (facet === 'staff') {
+      statement = sql`SELECT CAST(a.invitation_id AS TEXT) AS value, count(DISTINCT o.id) AS count
+        FROM organizations o JOIN partnerships p ON p.client_organization_id = o.id JOIN staff_assignments a ON a.partnership_id = p.id
+        WHERE o.role = 'client' AND ${where(facet)} GROUP BY a.invitation_id ORDER BY a.invitation_id`
     } else {
       statement = sql`SELECT ${VALUE[facet]} AS value, count(*) AS count ${base} AND ${where(facet)} AND ${VALUE[facet]} IS NOT NULL GROUP BY 1 ORDER BY 1`
     }
@@ -39,15 +43,16 @@ export async function facetCounts(db: Db, query: string, filters: ClientFilters,
   }
   const count = async (extra: RawBuilder<boolean>, except: Parameters<typeof filterConditions>[2]): Promise<number> =>
     (await sql<{ n: number }>`SELECT count(*) AS n ${base} AND ${where(except)} AND ${extra}`.execute(db)).rows[0]?.n ?? 0
-  const [access, payment, status, category, tag, currency, renewalWithin, pending] = await Promise.all([
+  const [access, payment, status, category, tag, currency, staff, renewalWithin, pending] = await Promise.all([
     grouped('access'),
     grouped('payment'),
     grouped('status'),
     grouped('category'),
     grouped('tag'),
     grouped('currency'),
+    grouped('staff'),
     count(renewalCondition(filters.renewalWithin ?? DEFAULT_RENEWAL_WINDOW, now), 'renewalWithin'),
     count(pendingCondition, 'pending'),
   ])
-  return { access, payment, status, category, tag, currency, renewalWithin, pending }
+  return { access, payment, status, category, tag, currency, staff, renewalWithin, pending }
 }

@@ -1,18 +1,18 @@
 // The clients table's filters as SQL conditions on `o` (the client
 // organization) and `p` (its partnership), shared by the list and the counts.
 import { sql, type RawBuilder } from 'kysely'
-import type { ClientFilters, Facet } from '../../../shared/client-filters'
+import { FACETS, type ClientFilters, type Facet } from '../../../shared/client-filters'
 import { toFtsQuery } from '../search/fts-query'
 
 const DAY = 86_400
 /** The outbox states that mean "a change of this client is not on the server yet". */
 export const UNSENT_STATES = ['pending', 'in_flight', 'conflict', 'failed'] as const
 
-const list = (values: readonly string[]) => sql.join(values.map((value) => sql`${value}`))
+const list = (values: readonly (string | number)[]) => sql.join(values.map((value) => sql`${value}`))
 const live = sql`pr.owner_organization_id = o.id AND pr.deleted_at IS NULL`
 
 /** The condition one facet's chosen values put on a client. */
-function facetCondition(facet: Facet, values: readonly string[]): RawBuilder<boolean> {
+function facetCondition(facet: Facet, values: readonly (string | number)[]): RawBuilder<boolean> {
   switch (facet) {
     case 'access':
       return sql<boolean>`p.access_type IN (${list(values)})`
@@ -26,6 +26,8 @@ function facetCondition(facet: Facet, values: readonly string[]): RawBuilder<boo
       return sql<boolean>`EXISTS (SELECT 1 FROM products pr WHERE ${live} AND pr.service_name IN (${list(values)}))`
     case 'tag':
       return sql<boolean>`EXISTS (SELECT 1 FROM tags t WHERE t.organization_id = o.id AND t.name IN (${list(values)}))`
+    case 'staff':
+      return sql<boolean>`EXISTS (SELECT 1 FROM staff_assignments a WHERE a.partnership_id = p.id AND a.invitation_id IN (${list(values)}))`
   }
 }
 
@@ -47,7 +49,7 @@ export function searchCondition(query: string): RawBuilder<boolean> | null {
 /** Every condition of the filters (all must hold), leaving out one facet's own when counting that facet. */
 export function filterConditions(filters: ClientFilters, now: number, except?: Facet | 'renewalWithin' | 'pending'): RawBuilder<boolean>[] {
   const conditions: RawBuilder<boolean>[] = []
-  for (const facet of ['access', 'payment', 'status', 'category', 'tag', 'currency'] as const) {
+  for (const facet of FACETS) {
     const values = filters[facet]
     if (facet !== except && values && values.length > 0) conditions.push(facetCondition(facet, values))
   }

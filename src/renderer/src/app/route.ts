@@ -68,6 +68,8 @@ function filtersOf(params: URLSearchParams): ClientFilters {
   if (category) filters.category = category
   if (tag.length > 0) filters.tag = tag
   if (currency) filters.currency = currency
+  const staff = [...new Set((params.get('staff') ?? '').split(',').map((id) => positiveId(id)).filter((id): id is number => id !== null))].slice(0, 50)
+  if (staff.length > 0) filters.staff = staff
   const renewal = positiveId(params.get('renewal') ?? undefined)
   if (renewal !== null && renewal <= 3650) filters.renewalWithin = renewal
   if (params.get('pending') === '1') filters.pending = true
@@ -80,6 +82,7 @@ function filterParams(filters: ClientFilters, params: URLSearchParams): void {
     if (values && values.length > 0) params.set(key, values.join(','))
   }
   for (const tag of filters.tag ?? []) params.append('tag', tag)
+  if (filters.staff && filters.staff.length > 0) params.set('staff', filters.staff.join(','))
   if (filters.renewalWithin !== undefined) params.set('renewal', String(filters.renewalWithin))
   if (filters.pending) params.set('pending', '1')
 }

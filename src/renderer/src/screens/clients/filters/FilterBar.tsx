@@ -25,12 +25,15 @@ export function FilterBar({ view, onChange, saveable = true }: { view: ClientsVi
     JSON.stringify([generation, view.query, view.filters]),
   )
   const filters = view.filters
+  const label = useValueLabel()
   const renewalId = useId()
+  const chosenOf = (facet: Facet): string[] => (filters[facet] ?? []).map(String)
   const toggle = (facet: Facet, value: string, on: boolean): void => {
-    const values = new Set<string>(filters[facet] ?? [])
+    const values = new Set<string>(chosenOf(facet))
     if (on) values.add(value)
     else values.delete(value)
-    const next = { ...filters, [facet]: [...values] } as ClientFilters
+    // Staff members are named by their invitation ids (numbers); every other facet by its text.
+    const next = { ...filters, [facet]: facet === 'staff' ? [...values].map(Number) : [...values] } as ClientFilters
     if (values.size === 0) delete next[facet]
     onChange(next)
   }
@@ -38,7 +41,7 @@ export function FilterBar({ view, onChange, saveable = true }: { view: ClientsVi
   return (
     <div className="filter-bar" role="group" aria-label={t('clients.filters.label')} data-testid="client-filters">
       {FACETS.map((facet) => (
-        <FacetMenu key={facet} facet={facet} chosen={filters[facet] ?? []} options={value?.[facet] ?? []} onToggle={toggle} />
+        <FacetMenu key={facet} facet={facet} chosen={chosenOf(facet)} options={value?.[facet] ?? []} onToggle={toggle} label={label} />
       ))}
       <label htmlFor={renewalId} className="filter-inline">
         {t('clients.filters.renewal')}
@@ -98,15 +101,16 @@ function FacetMenu({
   chosen,
   options,
   onToggle,
+  label,
 }: {
   facet: Facet
   chosen: readonly string[]
   options: ReadonlyArray<{ value: string; count: number }>
   onToggle(facet: Facet, value: string, on: boolean): void
+  label(facet: Facet, value: string): string
 }) {
   const { t } = useTranslation()
   const format = useFormatters()
-  const label = useValueLabel()
   // A chosen value stays listed (with 0) even when the other filters leave none of it.
   const shown = [...options, ...chosen.filter((value) => !options.some((o) => o.value === value)).map((value) => ({ value, count: 0 }))]
   const title = t(`clients.filters.facet.${facet}`)
