@@ -430,6 +430,18 @@ export const clientsListInput = z
   })
   .strict()
 
+/**
+ * A short name a person gives (a view, a staff member): no control characters,
+ * which SQLite's length() counts only up to a NUL (see changes.ts on tag names).
+ */
+const givenName = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((name) => !/\p{Cc}/u.test(name), { message: 'a name cannot hold control characters' })
+
 const bulkTagInput = z
   .object({
     clientIds: z.array(z.number().int().positive()).min(1).max(10_000),
@@ -573,15 +585,15 @@ export const contract = {
   'views:save': channel<SavedView[]>()(
     z
       .object({
-        name: z.string().trim().min(1).max(80),
-        route: z.string().max(2000).regex(/^clients(\?[^\s]*)?$/, 'a saved view opens a clients route, such as "clients?access=complete"'),
+        name: givenName(80),
+        route: z.string().max(2000).regex(/^clients(\?[^\s\p{Cc}]*)?$/u, 'a saved view opens a clients route, such as "clients?access=complete"'),
       })
       .strict(),
   ),
   'views:delete': channel<SavedView[]>()(z.object({ id: z.number().int().positive() }).strict()),
   'staff:list': channel<StaffMember[]>()(empty),
   /** Names a staff member by its invitation id (Infomaniak's published API lists none); saving an id again renames it. */
-  'staff:save': channel<StaffMember[]>()(z.object({ invitationId: z.number().int().positive(), label: z.string().trim().min(1).max(80) }).strict()),
+  'staff:save': channel<StaffMember[]>()(z.object({ invitationId: z.number().int().positive(), label: givenName(80) }).strict()),
   'staff:assignPreview': channel<StaffAssignPlan>()(
     z.object({ invitationId: z.number().int().positive(), clientIds: z.array(z.number().int().positive()).min(1).max(10_000) }).strict(),
   ),

@@ -135,6 +135,7 @@ export function ClientsScreen({ active, view }: { active: boolean; view: Clients
           {t('clients.title')}
         </h1>
         {/* Before the search in the tab order: from the search, Tab goes straight to the table. */}
+        <RequestClient />
         <FilterBar view={view} onChange={(filters) => setView({ filters })} />
         <label htmlFor={searchId} className="visually-hidden">
           {t('clients.searchLabel')}
@@ -160,7 +161,6 @@ export function ClientsScreen({ active, view }: { active: boolean; view: Clients
           data-testid="clients-search"
         />
         <CountLine cache={shown} />
-        <RequestClient />
       </div>
       {selected.size > 0 && <BulkBar selected={[...selected]} onClear={() => setSelected(new Set())} />}
       <ClientsBody pages={pages} sort={sort} onSort={onSort} onOpen={onOpen} restore={restore} selected={selected} onSelect={onSelect} />

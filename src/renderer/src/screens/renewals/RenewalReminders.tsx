@@ -1,12 +1,11 @@
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../../api/ApiContext'
-import { useCacheInfo } from '../../app/CacheInfoContext'
 import { holdBusy } from '../../app/readiness'
 import { useRouter } from '../../app/Router'
 import { useFormatters } from '../../i18n/useFormatters'
 
-/** Checked again this often while the app runs (and whenever the cache changes): lead times are days, an hour is soon enough. */
+/** Checked again this often while the app runs (and after each sync): lead times are days, an hour is soon enough. */
 const CHECK_EVERY_MS = 60 * 60 * 1000
 /** More reminders due at once than this (a first sync, a long holiday) make one notice that opens Renewals, not a burst. */
 const SHOWN_ONE_BY_ONE = 3
@@ -21,7 +20,6 @@ export function RenewalReminders() {
   const { t } = useTranslation()
   const format = useFormatters()
   const { go } = useRouter()
-  const { generation } = useCacheInfo()
 
   useEffect(() => api.subscribe('desktop:notificationClicked', ({ route }) => go(route)), [api, go])
 
@@ -67,10 +65,14 @@ export function RenewalReminders() {
     }
     check()
     const timer = window.setInterval(check, CHECK_EVERY_MS)
+    const unsubscribe = api.subscribe('sync:finished', (outcome) => {
+      if (outcome.ok) check()
+    })
     return () => {
       stopped = true
       window.clearInterval(timer)
+      unsubscribe()
     }
-  }, [api, generation, t, format])
+  }, [api, t, format])
   return null
 }
