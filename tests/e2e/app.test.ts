@@ -101,8 +101,8 @@ describe('the app on the demo data', () => {
       await page.keyboard.press('Tab')
       stops.push(await focused())
     }
-    // The filter menus (a summary each), the renewal window, pending changes and saving a view come before the search.
-    const filters = ['SUMMARY', 'SUMMARY', 'SUMMARY', 'SUMMARY', 'SUMMARY', 'SUMMARY', 'SUMMARY', 'filter-renewal', 'filter-pending', 'view-save']
+    // Requesting a client, the filter menus (a summary each, no id), the renewal window, pending changes and saving a view come before the search.
+    const filters = ['', '', '', '', '', '', '', 'filter-renewal', 'filter-pending', 'view-save']
     expect(stops).toEqual([
       'client-request',
       ...filters,

@@ -12,6 +12,9 @@ export interface Router {
 
 const RouterContext = createContext<Router | null>(null)
 
+/** Set once the first shell has mounted (the provider remounts with each account's cache). */
+let shellOpened = false
+
 const current = (): string => window.location.hash.replace(/^#\/?/, '')
 /** How many of the app's own routes lie behind this entry: Back never leaves the app's page. */
 const depth = (): number => {
@@ -31,7 +34,18 @@ const goBack = (): void => {
  * hash change is no navigation the shell blocks.
  */
 export function RouterProvider({ children }: { children: ReactNode }) {
-  const [text, setText] = useState(() => formatRoute(parseRoute(current())))
+  const [text, setText] = useState(() => {
+    // Another account's cache gets a shell with nothing carried over: it opens on the clients table.
+    // The first shell keeps the route, so a reload stays where the user was.
+    if (shellOpened) {
+      history.replaceState({ depth: 0 }, '', '#/clients')
+      return 'clients'
+    }
+    return formatRoute(parseRoute(current()))
+  })
+  useEffect(() => {
+    shellOpened = true
+  }, [])
   useEffect(() => {
     const follow = (): void => setText(formatRoute(parseRoute(current())))
     window.addEventListener('hashchange', follow)
