@@ -35,7 +35,7 @@ describe('ClientPageCache', () => {
 
   it('builds requests from its query and the page', () => {
     const cache = new ClientPageCache(query, 200)
-    expect(cache.request(3)).toEqual({ query: 'host', sort: 'name', direction: 'asc', offset: 600, limit: 200 })
+    expect(cache.request(3)).toEqual({ query: 'host', sort: 'name', direction: 'asc', filters: {}, offset: 600, limit: 200 })
   })
 
   it('fetches exactly the pages covering the visible range, once', () => {
