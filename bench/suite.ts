@@ -21,6 +21,7 @@ import { benchFirstRender } from './first-render'
 import { benchBilling } from './billing'
 import { benchBillingImport } from './billing-import'
 import { benchTenders } from './tenders'
+import { benchClients } from './clients'
 
 const NOW = 1_795_000_000
 async function benchFoundation(): Promise<void> {
@@ -84,7 +85,7 @@ async function benchFoundation(): Promise<void> {
     appOpen.push(
       await timeAsync(async () => {
         const db = openReady(path)
-        await listClients(createKysely(db), { query: '', sort: 'name', direction: 'asc', offset: 0, limit: 100 }, NOW)
+        await listClients(createKysely(db), { query: '', sort: 'name', direction: 'asc', offset: 0, limit: 100, filters: {} }, NOW)
         db.close()
       }),
     )
@@ -95,7 +96,7 @@ async function benchFoundation(): Promise<void> {
     workerOpen.push(
       await timeAsync(async () => {
         host = new CoreHost({ workerPath: resolve('out/main/worker.js'), dbPath: path })
-        const page = await host.call('clients:list', { query: '', sort: 'name', direction: 'asc', offset: 0, limit: 100 })
+        const page = await host.call('clients:list', { query: '', sort: 'name', direction: 'asc', offset: 0, limit: 100, filters: {} })
         if (!page.ok) throw new Error(page.error.message)
       }),
     )
@@ -128,7 +129,7 @@ async function benchFoundation(): Promise<void> {
   for (let round = 0; round < 10; round++) {
     for (const query of queries) {
       naiveTimes.push(time(() => naive.all(`"${query}"*`)))
-      appTimes2.push(await timeAsync(() => listClients(kysely, { query, sort: 'name', direction: 'asc', offset: 0, limit: 50 }, NOW)))
+      appTimes2.push(await timeAsync(() => listClients(kysely, { query, sort: 'name', direction: 'asc', offset: 0, limit: 50, filters: {} }, NOW)))
     }
   }
   db.close()
@@ -137,13 +138,15 @@ async function benchFoundation(): Promise<void> {
     ['app clients search (page + total), p95 (target ≤ 10 ms)', ms(percentile(appTimes2, 95))],
     ['  vs baseline', `${(percentile(appTimes2, 95) / percentile(naiveTimes, 95)).toFixed(2)}× the time`],
   ])
+  if (runs('clients')) await benchClients(path, NOW)
   rmSync(dir, { recursive: true, force: true })
 }
 
 // `npm run bench -- sync` runs one part (foundation: load, open, search; sync; public: a sync from the published API alone;
 // render: the first clients page in Chromium, the bundle, the core's memory; billing: the billing page and the export;
-// import: a Manager CSV export; tenders: the inbox); no argument runs all.
-const SECTIONS = ['foundation', 'sync', 'public', 'render', 'billing', 'import', 'tenders'] as const
+// import: a Manager CSV export; tenders: the inbox; clients: the clients workspace, on the foundation's cache, so after it);
+// no argument runs all.
+const SECTIONS = ['foundation', 'sync', 'public', 'render', 'billing', 'import', 'tenders', 'clients'] as const
 const chosen = process.argv.slice(2)
 const unknown = chosen.filter((name) => !(SECTIONS as readonly string[]).includes(name))
 if (unknown.length > 0) {
@@ -152,7 +155,8 @@ if (unknown.length > 0) {
 }
 const runs = (section: (typeof SECTIONS)[number]) => chosen.length === 0 || chosen.includes(section)
 console.log(`Partner Desk benchmarks (Node ${process.version})`)
-if (runs('foundation')) await benchFoundation()
+// 6. The clients workspace (filters, billing totals, access matrix) runs on the foundation's bench cache.
+if (runs('foundation') || runs('clients')) await benchFoundation()
 // 4. Sync: a full pull over HTTP from the local API server, against a raw insert of the rows it wrote.
 if (runs('sync')) await benchSync()
 // 5. The same against Infomaniak's published API alone: calls by endpoint, wall time under the rate limit.

@@ -1,7 +1,7 @@
 // The changes a partner can make offline: each becomes an outbox entry,
 // shows in the cache at once, and is pushed when the app is online.
 import { z } from 'zod'
-import type { CapabilityFamily } from './domain'
+import { ACCESS_TYPES, SERVICE_CATEGORIES, type CapabilityFamily } from './domain'
 
 const id = z.number().int().positive()
 /** A tag created offline has a temporary negative id until the server gives it a real one. */
@@ -22,6 +22,20 @@ export const changeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('invitation.decline'), partnershipId: id }).strict(),
   z.object({ kind: z.literal('partnership.stop'), partnershipId: id }).strict(),
   z.object({ kind: z.literal('tender.propose'), tenderId: id, text: z.string().trim().min(1).max(10_000) }).strict(),
+  // Partner staff restricted to some clients: the published b2b assignment of partnerships to a staff member's invitation.
+  z.object({ kind: z.literal('staff.assign'), invitationId: id, partnershipIds: z.array(id).min(1).max(1000) }).strict(),
+  z.object({ kind: z.literal('staff.unassign'), invitationId: id, partnershipId: id }).strict(),
+  // "Add a client": asks the organization behind an e-mail for access; it may grant other rights than those asked.
+  z
+    .object({
+      kind: z.literal('client.request'),
+      email: z.email().max(254),
+      accessType: z.enum(ACCESS_TYPES),
+      /** The services asked for (limited access), said in the message too. */
+      categories: z.array(z.enum(SERVICE_CATEGORIES)).max(SERVICE_CATEGORIES.length),
+      message: z.string().max(2000),
+    })
+    .strict(),
 ])
 export type Change = z.infer<typeof changeSchema>
 
@@ -42,9 +56,10 @@ export type ChangeKind = Change['kind']
 /**
  * Which family of partner endpoints sends each change. Infomaniak's published
  * API has none of them (the tag writes included): against it a change is not
- * queued, the user is sent to the Manager.
+ * queued, the user is sent to the Manager. `published`: Infomaniak's own
+ * published endpoints send it (staff assignment), offered by every server.
  */
-export const CHANGE_FAMILY: Readonly<Record<ChangeKind, CapabilityFamily>> = {
+export const CHANGE_FAMILY: Readonly<Record<ChangeKind, CapabilityFamily | 'published'>> = {
   'tag.create': 'partnerships',
   'tag.update': 'partnerships',
   'tag.delete': 'partnerships',
@@ -54,4 +69,7 @@ export const CHANGE_FAMILY: Readonly<Record<ChangeKind, CapabilityFamily>> = {
   'invitation.decline': 'partnerships',
   'partnership.stop': 'partnerships',
   'tender.propose': 'tenders',
+  'staff.assign': 'published',
+  'staff.unassign': 'published',
+  'client.request': 'partnerships',
 }

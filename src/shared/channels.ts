@@ -73,6 +73,26 @@ export const CHANNELS = [
   'tenders:sendProposal',
   'tenders:resolveConflict',
   'tenders:takeNotices',
+  // Clients workspace (issue 10)
+  'clients:facets',
+  'clients:matrix',
+  'clients:ids',
+  'clients:bulkTagPreview',
+  'clients:bulkTag',
+  'clients:profile',
+  'clients:impact',
+  'notes:set',
+  'views:list',
+  'views:save',
+  'views:delete',
+  'staff:list',
+  'staff:save',
+  'staff:assignPreview',
+  'renewals:list',
+  'renewals:setLeads',
+  'renewals:due',
+  'renewals:shown',
+  'renewals:snooze',
 ] as const
 
 /**

@@ -4,7 +4,21 @@
 import { z } from 'zod'
 import { BASE_URL_PROBLEMS, baseUrlProblem } from './base-url'
 import { newChangeSchema, type Change } from './changes'
-import type { AccessType, CapabilityFamily, Currency, OutboxState, PartnershipEventKind, PartnershipStatus, PaymentMode, ServiceCategory } from './domain'
+import { clientFiltersSchema } from './client-filters-schema'
+import type { Money } from './money'
+import type { FacetCounts } from './client-filters'
+import type {
+  AccessType,
+  CapabilityFamily,
+  Currency,
+  LegalEntityType,
+  OutboxState,
+  PartnershipEventKind,
+  PartnershipStatus,
+  PaymentMode,
+  RenewalPreference,
+  ServiceCategory,
+} from './domain'
 import type { AppError, Result } from './result'
 import type { DataSet, SyncedList } from './data-sets'
 import type { BRIDGE_BRAND, Channel, EventName } from './channels'
@@ -45,7 +59,7 @@ export interface CacheInfo {
   counts: Record<'clients' | 'partnerships' | 'products' | 'billingLines' | 'invoices' | 'tenders' | 'tags' | 'outbox', number>
 }
 
-export const CLIENT_SORT_KEYS = ['name', 'nextExpiry', 'productCount'] as const
+export const CLIENT_SORT_KEYS = ['name', 'nextExpiry', 'productCount', 'billing12m'] as const
 export type ClientSortKey = (typeof CLIENT_SORT_KEYS)[number]
 
 export interface ClientRow {
@@ -61,6 +75,8 @@ export interface ClientRow {
   /** Unix seconds of the earliest upcoming product expiry, if any. */
   nextExpiry: number | null
   tags: string[]
+  /** Charges of the last 12 months, one amount per currency (CHF and EUR never summed). */
+  billing12m: Money[]
 }
 
 export interface ClientProduct {
@@ -93,6 +109,154 @@ export interface ClientDetail {
   detailsAt: number | null
   tags: ClientTag[]
   products: ClientProduct[]
+}
+
+// ── Clients workspace (issue 10): the client page, filters, saved views, notes ──
+
+export type VatCheck =
+  | { state: 'none' }
+  /** jsvat knows no rule for the number's country. */
+  | { state: 'unsupported' }
+  | { state: 'invalid'; country: string }
+  /** A well-formed number of another country than the invoice address's. */
+  | { state: 'other_country'; country: string; expected: string }
+  | { state: 'valid'; country: string }
+
+export interface TimelineEntry {
+  id: number
+  kind: PartnershipEventKind
+  before: Record<string, unknown> | null
+  after: Record<string, unknown> | null
+  detectedAt: number
+}
+
+export interface ClientProfile {
+  organization: {
+    legalEntityType: LegalEntityType
+    vatNumber: string | null
+    vat: VatCheck
+    currency: Currency
+    locale: string
+    timezone: string
+    createdAt: number
+    addresses: Array<{ street: string; postalCode: string; city: string; country: string; forInvoice: boolean }>
+    representatives: Array<{ firstName: string; lastName: string; email: string }>
+  }
+  partnership: {
+    id: number
+    partnerName: string
+    status: PartnershipStatus
+    accessType: AccessType
+    paymentMode: PaymentMode | null
+    since: number
+    until: number | null
+    incomes: Money
+    discounts: Money
+    totalPaid: Money
+  }
+  /** Per live product, what clients:get does not say: its renewal preference and who pays it (null: not known). */
+  products: Array<{ id: number; renewal: RenewalPreference; payer: { id: number; name: string } | null }>
+  /** The collaboration's detected changes, newest first. */
+  timeline: TimelineEntry[]
+  billing: { since: number; charges: Money[]; earnings: Money[]; lastLineAt: number | null }
+  note: { body: string; updatedAt: number } | null
+  /** What the partner asked for with "Add a client" (matched by a legal representative's e-mail), to compare with what was granted. */
+  requested: { accessType: AccessType; categories: ServiceCategory[]; at: number } | null
+}
+
+/** What stopping the collaboration costs, from the cache. */
+export interface StopImpact {
+  partnershipId: number
+  status: PartnershipStatus
+  products: number
+  renewalDays: number
+  renewals: Array<{ id: number; name: string; service: ServiceCategory; expiredAt: number; renewal: RenewalPreference }>
+  earnings12m: Money[]
+  invoicesHeldBy: 'client' | 'partner'
+  pendingChanges: Array<{ kind: string; count: number }>
+}
+
+/** Complete: the partner may act (order, renew); limited: it manages delegated products; none: it only looks, if at all. */
+export type MatrixCell = 'complete' | 'limited' | 'none'
+
+export interface AccessMatrix {
+  categories: ServiceCategory[]
+  /** One row per client, `cells` in the order of `categories`. */
+  rows: Array<{ id: number; name: string; accessType: AccessType; cells: MatrixCell[] }>
+}
+
+export interface RenewalGroup {
+  clientId: number
+  clientName: string
+  accessType: AccessType
+  /** Who settles the renewal (DOMAIN.md: the partner only when the client entrusted the wallet). */
+  payer: 'client' | 'partner'
+  /** Renewing needs an active complete access. */
+  mayRenew: boolean
+  products: Array<{
+    id: number
+    name: string
+    service: ServiceCategory
+    expiredAt: number
+    renewal: RenewalPreference
+    /** The reminder of the lead time the product is in now, to snooze it; null outside every lead time. */
+    reminderKey: string | null
+  }>
+}
+
+export interface RenewalOverview {
+  days: number
+  /** The lead times of the desktop reminders, in days, longest first. */
+  leads: number[]
+  /** More products expire in the window than are listed. */
+  truncated: boolean
+  groups: RenewalGroup[]
+}
+
+/** A renewal reminder due now: the renderer words it and asks the shell to show it (desktop:notify). */
+export interface RenewalReminder {
+  key: string
+  clientId: number
+  clientName: string
+  productName: string
+  expiredAt: number
+  daysLeft: number
+}
+
+/** What a bulk tag or untag touches, said before it runs. */
+export interface BulkTagPlan {
+  /** Clients with at least one product to change. */
+  clients: number
+  products: number
+  /** Clients that get the tag created first. */
+  tagsCreated: number
+  /** Selected clients with nothing to change (already tagged, or without the tag). */
+  unchanged: number
+}
+
+/** A staff member of the partner's organization, by its invitation id, as the partner named it. */
+export interface StaffMember {
+  invitationId: number
+  label: string
+  /** Collaborations the cache knows it handles. */
+  clients: number
+}
+
+/** What assigning the selection to a staff member would add. */
+export interface StaffAssignPlan {
+  /** Active collaborations not yet assigned to the member: the change's content. */
+  partnershipIds: number[]
+  already: number
+  /** Collaborations that are not active cannot be assigned. */
+  notActive: number
+}
+
+export interface SavedView {
+  id: number
+  name: string
+  /** The clients route it opens (see renderer/app/route.ts). */
+  route: string
+  createdAt: number
 }
 
 export interface ClientPage {
@@ -242,6 +406,9 @@ export interface RecoverOutcome {
 
 const empty = z.object({}).strict()
 
+/** A renewal reminder's key: `renewal:<product id>:<expiry>:<lead days>`. */
+const reminderKeySchema = z.string().regex(/^renewal:\d{1,15}:\d{1,15}:\d{1,3}$/, 'a renewal reminder key, renewal:<product>:<expiry>:<lead days>')
+
 /**
  * Declares a request/response channel: a zod schema for its input and, as a
  * phantom type, its output (curried so the output can be named while the
@@ -261,6 +428,33 @@ export const clientsListInput = z
     direction: z.enum(['asc', 'desc']).default('asc'),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(500).default(100),
+    filters: clientFiltersSchema.default({}),
+  })
+  .strict()
+
+/**
+ * A short name a person gives (a view, a staff member): no control characters,
+ * which SQLite's length() counts only up to a NUL (see changes.ts on tag names).
+ */
+const givenName = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((name) => !/\p{Cc}/u.test(name), { message: 'a name cannot hold control characters' })
+
+const bulkTagInput = z
+  .object({
+    clientIds: z.array(z.number().int().positive()).min(1).max(10_000),
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .refine((name) => !/\p{Cc}/u.test(name), { message: 'a tag name cannot hold control characters' }),
+    color: z.number().int().min(0).max(0xffffff),
+    on: z.boolean(),
   })
   .strict()
 
@@ -452,6 +646,52 @@ export const contract = {
   'tenders:resolveConflict': channel<TenderDetail>()(tender.resolveConflict),
   /** The desktop notices due for new matching tenders, each given once. */
   'tenders:takeNotices': channel<TenderNotice[]>()(tender.takeNotices),
+  // ── Clients workspace (issue 10) ──
+  /** Counts per filter value for the clients table, given the search and the other filters. */
+  'clients:facets': channel<FacetCounts>()(
+    z.object({ query: z.string().max(200).default(''), filters: clientFiltersSchema.default({}) }).strict(),
+  ),
+  'clients:matrix': channel<AccessMatrix>()(
+    z.object({ query: z.string().max(200).default(''), filters: clientFiltersSchema.default({}) }).strict(),
+  ),
+  /** Every client id of a search and filters (select all). */
+  'clients:ids': channel<number[]>()(z.object({ query: z.string().max(200).default(''), filters: clientFiltersSchema.default({}) }).strict()),
+  /** What tagging (on) or untagging the selected clients' products would change. */
+  'clients:bulkTagPreview': channel<BulkTagPlan>()(bulkTagInput.omit({ color: true })),
+  /** Queues the bulk tag or untag in the outbox (all or nothing). */
+  'clients:bulkTag': channel<BulkTagPlan>()(bulkTagInput),
+  'clients:profile': channel<ClientProfile>()(z.object({ id: z.number().int().positive() }).strict()),
+  /** What stopping the collaboration would cost (the first step of stopping it). */
+  'clients:impact': channel<StopImpact>()(z.object({ id: z.number().int().positive() }).strict()),
+  /** The partner's own notes on a client: local, never sent. */
+  'notes:set': channel<{ body: string; updatedAt: number }>()(
+    z.object({ clientId: z.number().int().positive(), body: z.string().max(20_000) }).strict(),
+  ),
+  'views:list': channel<SavedView[]>()(empty),
+  /** Saving under a name already used replaces that view. */
+  'views:save': channel<SavedView[]>()(
+    z
+      .object({
+        name: givenName(80),
+        route: z.string().max(2000).regex(/^clients(\?[^\s\p{Cc}]*)?$/u, 'a saved view opens a clients route, such as "clients?access=complete"'),
+      })
+      .strict(),
+  ),
+  'views:delete': channel<SavedView[]>()(z.object({ id: z.number().int().positive() }).strict()),
+  'staff:list': channel<StaffMember[]>()(empty),
+  /** Names a staff member by its invitation id (Infomaniak's published API lists none); saving an id again renames it. */
+  'staff:save': channel<StaffMember[]>()(z.object({ invitationId: z.number().int().positive(), label: givenName(80) }).strict()),
+  'staff:assignPreview': channel<StaffAssignPlan>()(
+    z.object({ invitationId: z.number().int().positive(), clientIds: z.array(z.number().int().positive()).min(1).max(10_000) }).strict(),
+  ),
+  'renewals:list': channel<RenewalOverview>()(z.object({ days: z.number().int().min(1).max(366).default(60) }).strict()),
+  /** The lead times of the desktop reminders (days before expiry, at most a year). */
+  'renewals:setLeads': channel<number[]>()(z.object({ leads: z.array(z.number().int().min(1).max(366)).max(10) }).strict()),
+  /** The reminders due now, each once: the renderer shows them, then says so with renewals:shown. */
+  'renewals:due': channel<RenewalReminder[]>()(empty),
+  'renewals:shown': channel<{ recorded: number }>()(z.object({ keys: z.array(reminderKeySchema).min(1).max(500) }).strict()),
+  /** Shows the reminder again after `hours`. */
+  'renewals:snooze': channel<{ until: number }>()(z.object({ key: reminderKeySchema, hours: z.number().int().min(1).max(24 * 30) }).strict()),
 } as const
 
 /** Push events from the core to every window. */

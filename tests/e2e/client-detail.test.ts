@@ -1,15 +1,15 @@
-// The client detail panel on the demo cache: tags, their products, and
-// stopping a collaboration, each an offline change the core then agrees on.
+// The client page on the demo cache: tags, their products, and stopping a
+// collaboration, each an offline change the core then agrees on.
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ClientDetail, ClientPage, OutboxOverview } from '../../src/shared/contract'
+import type { ClientDetail, ClientPage, OutboxOverview, StopImpact } from '../../src/shared/contract'
 import { tempDir } from '../paths'
 import { startBridge, type Bridge } from './bridge/server'
 import { call, eventually, focusedTestId, NOW, ready, SHOTS, useBrowser } from './harness'
 
 const openApp = useBrowser()
 
-describe('the client detail panel', () => {
+describe('the client page', () => {
   let bridge: Bridge
   beforeAll(async () => {
     bridge = await startBridge({ dbPath: join(tempDir('e2e-client-detail'), 'cache.sqlite'), demoOnFirstOpen: 'small', now: NOW })
@@ -37,11 +37,11 @@ describe('the client detail panel', () => {
     const panel = page.getByTestId('client-detail')
     await panel.waitFor({ state: 'visible' })
     await ready(page)
-    await eventually(() => panel.getByRole('heading', { level: 2 }).innerText()).toBe(client.name)
+    await eventually(() => panel.getByRole('heading', { level: 1 }).innerText()).toBe(client.name)
     await eventually(() => page.getByTestId('client-detail-status').getAttribute('data-status')).toBe('active')
     await eventually(() => page.getByTestId('product-item').count()).toBe(before.products.length)
 
-    // Escape closes it and gives the focus back to the table; Enter opens it again.
+    // Escape goes back to the table, focus on the row; Enter opens the page again.
     await page.keyboard.press('Escape')
     await panel.waitFor({ state: 'detached' })
     await eventually(focusedTestId(page)).toBe('clients-table')
@@ -49,23 +49,9 @@ describe('the client detail panel', () => {
     await panel.waitFor({ state: 'visible' })
     await ready(page)
 
-    // Tab goes round inside the panel, from Close back to Close, never out of it; Shift+Tab from Close to its last button.
-    const focused = () =>
-      page.evaluate(() => {
-        const at = document.activeElement
-        return at?.closest('[data-testid="client-detail"]') ? (at.getAttribute('data-testid') ?? at.tagName) : `outside the panel: ${at?.tagName}`
-      })
-    await expect(focused()).resolves.toBe('client-detail-close')
-    const stops: string[] = []
-    while (stops.length < 300 && stops.at(-1) !== 'client-detail-close') {
-      await page.keyboard.press('Tab')
-      stops.push(await focused())
-    }
-    expect(stops.filter((stop) => stop.startsWith('outside'))).toEqual([])
-    expect(stops.at(-1)).toBe('client-detail-close')
-    expect(stops.at(-2)).toBe('partnership-stop')
-    await page.keyboard.press('Shift+Tab')
-    await expect(focused()).resolves.toBe('partnership-stop')
+    // A page, not a modal: its title has the focus, and the route names the client.
+    await eventually(() => page.evaluate(() => document.activeElement?.id)).toBe('client-page-title')
+    expect(await page.evaluate(() => window.location.hash)).toBe(`#/clients/${client.id}`)
 
     // Create a tag: it shows as not sent yet.
     await page.getByTestId('tag-create-name').fill('E2E Urgent')
@@ -129,10 +115,16 @@ describe('the client detail panel', () => {
 
     await page.screenshot({ path: join(SHOTS, 'client-detail.png') })
 
-    // Stop the collaboration: two confirmations, the second with the client's name typed.
+    // Stop the collaboration: first what it costs, then the client's name typed.
     await page.getByTestId('partnership-stop').click()
     const first = page.getByTestId('partnership-stop-first')
     await first.waitFor()
+    const impact = await call<StopImpact>(bridge, 'clients:impact', { id: client.id })
+    await eventually(() => first.getByTestId('impact-products').getAttribute('data-count')).toBe(String(impact.products))
+    expect(await first.getByTestId('impact-renewals').getAttribute('data-count')).toBe(String(impact.renewals.length))
+    expect(await first.getByTestId('impact-invoices').getAttribute('data-holder')).toBe(impact.invoicesHeldBy)
+    // The tag changes made above are not sent yet: stopping will discard them.
+    expect(Number(await first.getByTestId('impact-pending').getAttribute('data-count'))).toBeGreaterThan(0)
     await first.getByTestId('confirm-accept').click()
     const second = page.getByTestId('partnership-stop-second')
     await second.waitFor()
@@ -157,9 +149,13 @@ describe('the client detail panel', () => {
     const firstProductId = Number(await product.getAttribute('data-product-id'))
     expect(after.products.find((p) => p.id === firstProductId)?.tagIds).toContain(tag!.id)
 
-    outbox = await call<OutboxOverview>(bridge, 'outbox:list', {})
+    // The stop waits to be sent; the client's earlier changes were discarded, as the preview said.
+    outbox = await call<OutboxOverview>(bridge, 'outbox:list', { includeDone: true })
     const kinds = outbox.entries.map((entry) => entry.change.kind)
     for (const kind of ['tag.create', 'tag.assign', 'tag.update', 'tag.delete', 'partnership.stop']) expect(kinds).toContain(kind)
+    expect(outbox.entries.filter((entry) => entry.change.kind !== 'partnership.stop').map((entry) => entry.state)).toEqual(
+      outbox.entries.filter((entry) => entry.change.kind !== 'partnership.stop').map(() => 'discarded'),
+    )
     const stop = outbox.entries.find((entry) => entry.change.kind === 'partnership.stop')
     expect(stop?.change).toEqual({ kind: 'partnership.stop', partnershipId: before.partnershipId })
     await page.waitForFunction(
@@ -167,7 +163,7 @@ describe('the client detail panel', () => {
       outbox.pending,
     )
 
-    // Close: the focus goes back to the table.
+    // Back: the focus goes back to the table.
     await page.getByTestId('client-detail-close').click()
     await panel.waitFor({ state: 'detached' })
     await eventually(focusedTestId(page)).toBe('clients-table')

@@ -57,7 +57,7 @@ describe('after one change', () => {
 
     expect(reads[`changes:submit ${JSON.stringify({ change: { kind: 'tag.create', organizationId: client.id, name: 'Once', color: 0x2f80ed } })}`]).toBe(1)
     expect(Object.entries(reads).filter(([, times]) => times > 1)).toEqual([])
-    expect(channelsOf(reads)).toEqual(['cache:info', 'changes:submit', 'clients:get', 'clients:list', 'events:list', 'outbox:counts', 'sync:status'])
+    expect(channelsOf(reads)).toEqual(['cache:info', 'changes:submit', 'clients:facets', 'clients:get', 'clients:list', 'clients:profile', 'events:list', 'outbox:counts', 'sync:status'])
     expect(page.problems).toEqual([])
     await page.close()
   })
@@ -82,7 +82,7 @@ describe('after one change', () => {
 
     expect(reads[`outbox:list ${JSON.stringify({ includeDone: false })}`]).toBe(1)
     expect(Object.entries(reads).filter(([, times]) => times > 1)).toEqual([])
-    expect(channelsOf(reads)).toEqual(['cache:info', 'clients:list', 'events:list', 'outbox:counts', 'outbox:discard', 'outbox:list', 'sync:status'])
+    expect(channelsOf(reads)).toEqual(['cache:info', 'clients:facets', 'clients:list', 'events:list', 'outbox:counts', 'outbox:discard', 'outbox:list', 'sync:status'])
     expect(page.problems).toEqual([])
     await page.close()
   })

@@ -21,6 +21,13 @@ import type { ExportSpec } from '../../shared/billing'
 import { ExportJobs } from './billing/export/jobs'
 import { recoverInterrupted } from './billing/export/records'
 import { countRows } from './cache/counts'
+import { bulkTag } from './clients/bulk'
+import { UnknownClient } from './clients/detail'
+import { discardChangesBeforeStop } from './clients/impact'
+import { setNote } from './clients/notes'
+import { saveStaff } from './clients/staff'
+import { deleteView, saveView } from './clients/views'
+import { markShown, snooze, writeLeads } from './renewals/store'
 import { readDataset } from './cache/meta'
 import { markEventsSeen } from './events/list'
 import { ChangeRefused } from './outbox/local'
@@ -167,7 +174,11 @@ export class Core {
     'sync:status': async () => this.whenSyncable((sync) => ok(sync.status())),
     'changes:submit': async ({ change }) =>
       this.notOffered(CHANGE_FAMILY[change.kind], change.kind) ??
-      this.outboxAction((state) => enqueue(state.raw, change, this.deps.now()), (sync) => sync.startPush()),
+      this.outboxAction((state) => {
+        const entry = enqueue(state.raw, change, this.deps.now())
+        if (change.kind === 'partnership.stop' && entry.clientId !== null) discardChangesBeforeStop(state.raw, entry.clientId, entry.id)
+        return entry
+      }, (sync) => sync.startPush()),
     'outbox:list': (input) => this.read('outbox:list', input),
     'outbox:counts': (input) => this.read('outbox:counts', input),
     'outbox:retry': async ({ id }) => this.outboxAction((state) => retry(state.raw, id), (sync) => sync.startPush()),
@@ -204,6 +215,46 @@ export class Core {
       now: () => this.deps.now(),
       remote: () => (this.state.kind === 'ready' && this.state.sync && readCapabilities(this.state.raw).tenders?.offered === true ? this.state.sync.withClient.bind(this.state.sync) : null),
     }),
+    // Clients workspace (issue 10)
+    'clients:facets': (input) => this.read('clients:facets', input),
+    'clients:matrix': (input) => this.read('clients:matrix', input),
+    'clients:ids': (input) => this.read('clients:ids', input),
+    'clients:bulkTagPreview': (input) => this.read('clients:bulkTagPreview', input),
+    'clients:bulkTag': async ({ clientIds, name, color, on }) =>
+      this.notOffered('partnerships', on ? 'tag.assign' : 'tag.unassign') ??
+      this.outboxAction((state) => bulkTag(state.raw, clientIds, name, color, on, this.deps.now()), (sync) => sync.startPush()),
+    'clients:profile': (input) => this.read('clients:profile', input),
+    'clients:impact': (input) => this.read('clients:impact', input),
+    'notes:set': async ({ clientId, body }) => {
+      const state = this.state
+      if (state.kind !== 'ready') return this.unavailable(state)
+      try {
+        return ok(setNote(state.raw, clientId, body, this.deps.now()))
+      } catch (error) {
+        if (error instanceof UnknownClient) return fail('invalid_input', `clientId: ${error.message}`)
+        throw error
+      }
+    },
+    'views:list': (input) => this.read('views:list', input),
+    'views:save': async ({ name, route }) => this.whenReady((state) => saveView(state.raw, name, route, this.deps.now())),
+    'views:delete': async ({ id }) => this.whenReady((state) => deleteView(state.raw, id)),
+    'staff:list': (input) => this.read('staff:list', input),
+    'staff:save': async ({ invitationId, label }) => this.whenReady((state) => saveStaff(state.raw, invitationId, label)),
+    'staff:assignPreview': (input) => this.read('staff:assignPreview', input),
+    'renewals:list': (input) => this.read('renewals:list', input),
+    'renewals:setLeads': async ({ leads }) => this.whenReady((state) => writeLeads(state.raw, leads)),
+    'renewals:due': (input) => this.read('renewals:due', input),
+    'renewals:shown': async ({ keys }) =>
+      this.whenReady((state) => {
+        markShown(state.raw, keys, this.deps.now())
+        return { recorded: keys.length }
+      }),
+    'renewals:snooze': async ({ key, hours }) =>
+      this.whenReady((state) => {
+        const until = this.deps.now() + hours * 3600
+        snooze(state.raw, key, until)
+        return { until }
+      }),
   }
 
   /** An export to a path the host resolved (protocol.ts: never a contract channel). */
@@ -326,9 +377,9 @@ export class Core {
    * A change the account's server said it cannot take is not queued: it would
    * wait forever. The Manager does it (the UI links there).
    */
-  private notOffered(family: CapabilityFamily, what: string): Result<never> | null {
+  private notOffered(family: CapabilityFamily | 'published', what: string): Result<never> | null {
     const state = this.state
-    if (state.kind !== 'ready' || !state.sync || readCapabilities(state.raw)[family]?.offered !== false) return null
+    if (family === 'published' || state.kind !== 'ready' || !state.sync || readCapabilities(state.raw)[family]?.offered !== false) return null
     return fail('not_offered', `${what}: this account's server offers no endpoint for it (Infomaniak's published API has none); make the change in the Infomaniak Manager`)
   }
 

@@ -10,6 +10,18 @@ export const READ_CHANNELS = [
   'earnings:summary',
   'earnings:outlook',
   'exports:list',
+  // Clients workspace (issue 10)
+  'clients:facets',
+  'clients:matrix',
+  'clients:ids',
+  'clients:bulkTagPreview',
+  'clients:profile',
+  'clients:impact',
+  'views:list',
+  'staff:list',
+  'staff:assignPreview',
+  'renewals:list',
+  'renewals:due',
 ] as const
 export type ReadChannel = (typeof READ_CHANNELS)[number]
 

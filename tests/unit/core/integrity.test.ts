@@ -29,14 +29,14 @@ describe('the integrity check at open', () => {
   it('keeps serving the cache when the check could not run, saying it is unchecked', async () => {
     const { core, statuses } = await openWith({ ok: false, damage: 'unavailable', message: 'cannot find module integrity.js' })
     expect(statuses).toEqual([expect.objectContaining({ state: 'ready', integrity: 'unchecked' })])
-    expect(await core.handle('clients:list', { query: '', sort: 'name', direction: 'asc', offset: 0, limit: 10 })).toMatchObject({ ok: true })
+    expect(await core.handle('clients:list', { query: '', sort: 'name', direction: 'asc', offset: 0, limit: 10, filters: {} })).toMatchObject({ ok: true })
     await core.close()
   })
 
   it('stops using a cache the check found damaged', async () => {
     const { core, statuses } = await openWith({ ok: false, damage: 'found', message: 'row 7 missing from index' })
     expect(statuses).toEqual([{ state: 'corrupt', message: 'row 7 missing from index' }])
-    expect(await core.handle('clients:list', { query: '', sort: 'name', direction: 'asc', offset: 0, limit: 10 })).toMatchObject({
+    expect(await core.handle('clients:list', { query: '', sort: 'name', direction: 'asc', offset: 0, limit: 10, filters: {} })).toMatchObject({
       ok: false,
       error: { code: 'cache_unavailable' },
     })

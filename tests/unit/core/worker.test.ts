@@ -121,6 +121,26 @@ const SAMPLE_INPUTS: { [C in Channel]: Input<C> } = {
   'tenders:sendProposal': { id: 999_999, text: 'Our offer' },
   'tenders:resolveConflict': { id: 999_999, keep: 'mine' },
   'tenders:takeNotices': {},
+  // Clients workspace (issue 10)
+  'clients:facets': { query: 'a', filters: { access: ['complete'], renewalWithin: 30 } },
+  'clients:matrix': { filters: { status: ['active'] } },
+  'clients:ids': { query: 'a' },
+  'clients:bulkTagPreview': { clientIds: [999_999], name: 'VIP', on: true },
+  'clients:bulkTag': { clientIds: [999_999], name: 'VIP', color: 0xff0000, on: true },
+  'clients:profile': { id: 999_999 },
+  'clients:impact': { id: 999_999 },
+  'notes:set': { clientId: 999_999, body: 'Call back in May' },
+  'views:list': {},
+  'views:save': { name: 'Renewing soon', route: 'clients?renewal=30' },
+  'views:delete': { id: 1 },
+  'staff:list': {},
+  'staff:save': { invitationId: 102, label: 'Anna (support)' },
+  'staff:assignPreview': { invitationId: 102, clientIds: [999_999] },
+  'renewals:list': { days: 30 },
+  'renewals:setLeads': { leads: [30, 7] },
+  'renewals:due': {},
+  'renewals:shown': { keys: ['renewal:1:1900000000:7'] },
+  'renewals:snooze': { key: 'renewal:1:1900000000:7', hours: 24 },
 }
 
 /** What these answer on a bare demo core: a refusal with its reason, never a fault. */
@@ -147,6 +167,9 @@ const REFUSED_ON_DEMO: Partial<Record<Channel, string>> = {
   'tenders:draftProposal': 'invalid_input',
   'tenders:sendProposal': 'invalid_input',
   'tenders:resolveConflict': 'invalid_input',
+  'clients:profile': 'invalid_input',
+  'clients:impact': 'invalid_input',
+  'notes:set': 'invalid_input',
   // Answered by the app's session (main process), never by the cache.
   'accounts:list': 'unknown_channel',
   'accounts:add': 'unknown_channel',

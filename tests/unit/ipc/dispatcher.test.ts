@@ -18,6 +18,7 @@ describe('createDispatcher', () => {
       direction: 'asc',
       offset: 0,
       limit: 100,
+      filters: {},
     })
   })
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { ClientPage, ClientRow } from '../../../src/shared/contract'
 import { ClientPageCache } from '../../../src/renderer/src/screens/clients/clientPageCache'
 
-const query = { query: 'host', sort: 'name', direction: 'asc' } as const
+const query = { query: 'host', sort: 'name', direction: 'asc', filters: {} } as const
 
 function row(id: number): ClientRow {
   return {
@@ -16,6 +16,7 @@ function row(id: number): ClientRow {
     productCount: 0,
     nextExpiry: null,
     tags: [],
+    billing12m: [],
   }
 }
 
@@ -34,7 +35,7 @@ describe('ClientPageCache', () => {
 
   it('builds requests from its query and the page', () => {
     const cache = new ClientPageCache(query, 200)
-    expect(cache.request(3)).toEqual({ query: 'host', sort: 'name', direction: 'asc', offset: 600, limit: 200 })
+    expect(cache.request(3)).toEqual({ query: 'host', sort: 'name', direction: 'asc', filters: {}, offset: 600, limit: 200 })
   })
 
   it('fetches exactly the pages covering the visible range, once', () => {

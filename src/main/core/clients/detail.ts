@@ -20,7 +20,7 @@ interface ProductRecord {
 /** A client, its tags and its products (live ones, soonest expiry first). */
 export async function clientDetail(raw: BetterSqlite3.Database, db: Db, id: number, now: number): Promise<ClientDetail> {
   const partnershipId = raw.prepare('SELECT id FROM partnerships WHERE client_organization_id = ?').pluck().get(id) as number | undefined
-  const row = partnershipId === undefined ? undefined : (await listClients(db, { query: '', sort: 'name', direction: 'asc', offset: 0, limit: 1 }, now, id)).rows[0]
+  const row = partnershipId === undefined ? undefined : (await listClients(db, { query: '', sort: 'name', direction: 'asc', offset: 0, limit: 1, filters: {} }, now, id)).rows[0]
   if (partnershipId === undefined || !row) throw new UnknownClient(`no client ${id} in the cache`)
   const tags = raw.prepare('SELECT id, name, color FROM tags WHERE organization_id = ? ORDER BY name').all(id) as ClientTag[]
   const products = raw

@@ -1,26 +1,30 @@
 import { sql } from 'kysely'
 import type { ClientPage, ClientRow, ParsedInput } from '../../../shared/contract'
+import type { Money } from '../../../shared/money'
 import type { Db } from '../db/kysely'
-import { toFtsQuery } from '../search/fts-query'
+import { billing12mJson, billing12mSortKey } from './billing-totals'
+import { filterConditions, searchCondition } from './filters'
 
 type ListInput = ParsedInput<'clients:list'>
 
-const ORDER = {
-  name: sql`o.sort_key`,
-  // Clients with nothing expiring sort last in either direction.
-  nextExpiry: sql`next_expiry IS NULL, next_expiry`,
-  productCount: sql`product_count`,
-} as const
-
-/** One page of the clients list, filtered by a search and sorted by a column (or the one client `only`). */
+/** One page of the clients list, filtered and searched, sorted by a column (or the one client `only`). */
 export async function listClients(db: Db, input: ListInput, now: number, only?: number): Promise<ClientPage> {
-  const match = toFtsQuery(input.query)
+  const order = {
+    name: sql`o.sort_key`,
+    // Clients with nothing expiring sort last in either direction.
+    nextExpiry: sql`next_expiry IS NULL, next_expiry`,
+    productCount: sql`product_count`,
+    // CHF and EUR are never compared: one currency's clients, then the other's.
+    billing12m: sql`o.currency, ${billing12mSortKey(sql`o.id`, sql`o.currency`, now)}`,
+  }[input.sort]
   let filtered = db
     .selectFrom('organizations as o')
     .innerJoin('partnerships as p', 'p.client_organization_id', 'o.id')
     .where('o.role', '=', 'client')
   if (only !== undefined) filtered = filtered.where('o.id', '=', only)
-  if (match) filtered = filtered.where(sql<boolean>`o.id IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ${match})`)
+  const search = searchCondition(input.query)
+  if (search) filtered = filtered.where(search)
+  for (const condition of filterConditions(input.filters, now)) filtered = filtered.where(condition)
 
   const direction = input.direction === 'asc' ? sql`ASC` : sql`DESC`
   const rows = await filtered
@@ -36,8 +40,9 @@ export async function listClients(db: Db, input: ListInput, now: number, only?: 
       sql<number | null>`(SELECT min(pr.expired_at) FROM products pr
         WHERE pr.owner_organization_id = o.id AND pr.deleted_at IS NULL AND pr.expired_at >= ${now})`.as('next_expiry'),
       sql<string>`(SELECT json_group_array(t.name) FROM (SELECT name FROM tags WHERE organization_id = o.id ORDER BY name) t)`.as('tags'),
+      billing12mJson(sql`o.id`, now).as('billing'),
     ])
-    .orderBy(sql`${ORDER[input.sort]} ${direction}, o.id ${direction}`)
+    .orderBy(sql`${order} ${direction}, o.id ${direction}`)
     .limit(input.limit)
     .offset(input.offset)
     .execute()
@@ -59,6 +64,7 @@ export async function listClients(db: Db, input: ListInput, now: number, only?: 
         productCount: row.product_count,
         nextExpiry: row.next_expiry,
         tags: JSON.parse(row.tags) as string[],
+        billing12m: (JSON.parse(row.billing) as Array<{ currency: Money['currency']; amountMinor: number }>).map((m) => ({ minor: m.amountMinor, currency: m.currency })),
       }),
     ),
   }

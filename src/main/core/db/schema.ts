@@ -301,6 +301,42 @@ export interface ExportsTable {
   error: string | null
 }
 
+/** Migration 6: the partner's own notes on a client (never sent anywhere). */
+export interface ClientNotesTable {
+  organization_id: number
+  body: string
+  updated_at: number
+}
+
+/** Migration 6: a named filter of the clients table. */
+export interface SavedViewsTable {
+  id: Generated<number>
+  name: string
+  route: string
+  created_at: number
+}
+
+/** Migration 6: a renewal reminder shown (or snoozed) once. */
+export interface RenewalRemindersTable {
+  product_id: number
+  expired_at: number
+  lead_days: number
+  shown_at: number | null
+  snoozed_until: number | null
+}
+
+/** Migration 6: a staff member of the partner, by invitation id. */
+export interface StaffMembersTable {
+  invitation_id: number
+  label: string
+}
+
+/** Migration 6: a collaboration a staff member handles. */
+export interface StaffAssignmentsTable {
+  invitation_id: number
+  partnership_id: number
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable
   cache_meta: CacheMetaTable
@@ -326,4 +362,9 @@ export interface Database {
   billing_imports: BillingImportsTable
   billing_import_unmatched: BillingImportUnmatchedTable
   billing_import_mappings: BillingImportMappingsTable
+  client_notes: ClientNotesTable
+  saved_views: SavedViewsTable
+  renewal_reminders: RenewalRemindersTable
+  staff_members: StaffMembersTable
+  staff_assignments: StaffAssignmentsTable
 }

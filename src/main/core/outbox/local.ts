@@ -25,10 +25,19 @@ export function clientOf(db: BetterSqlite3.Database, change: Change): number | n
     case 'invitation.accept':
     case 'invitation.decline':
     case 'partnership.stop':
+    case 'staff.unassign':
       return (db.prepare('SELECT client_organization_id FROM partnerships WHERE id = ?').pluck().get(change.partnershipId) as number | undefined) ?? null
     // A tender's client is no organization of the cache yet.
     case 'tender.propose':
       return null
+    case 'client.request':
+      // Not a client yet.
+      return null
+    case 'staff.assign':
+      // One change for many clients: it waits behind no client's changes.
+      return change.partnershipIds.length === 1
+        ? ((db.prepare('SELECT client_organization_id FROM partnerships WHERE id = ?').pluck().get(change.partnershipIds[0]) as number | undefined) ?? null)
+        : null
   }
 }
 
@@ -126,6 +135,18 @@ export function applyLocally(
       )
       break
     }
+    case 'staff.assign': {
+      for (const partnershipId of change.partnershipIds) requirePartnership(db, partnershipId, ['active'])
+      const assign = db.prepare('INSERT OR IGNORE INTO staff_assignments (invitation_id, partnership_id) VALUES (?, ?)')
+      for (const partnershipId of change.partnershipIds) assign.run(change.invitationId, partnershipId)
+      break
+    }
+    case 'staff.unassign':
+      db.prepare('DELETE FROM staff_assignments WHERE invitation_id = ? AND partnership_id = ?').run(change.invitationId, change.partnershipId)
+      break
+    case 'client.request':
+      // Nothing in the cache changes: the collaboration appears once the client answers (the request stays in the outbox's record).
+      break
   }
   const client = clientOf(db, change)
   if (client !== null) reindexClients(db, [client])

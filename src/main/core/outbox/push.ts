@@ -30,7 +30,7 @@ export interface PushSummary {
 export const backoffSeconds = (attempts: number, random: () => number): number =>
   Math.ceil(random() * Math.min(BACKOFF_CAP_SECONDS, BACKOFF_BASE_SECONDS * 2 ** attempts))
 
-async function send(client: RemoteClient, partnerId: number | null, queued: Queued, signal?: AbortSignal): Promise<unknown> {
+async function send(client: RemoteClient, partnerId: number | null, queued: Queued, remoteId: (partnershipId: number) => number, signal?: AbortSignal): Promise<unknown> {
   const { change, key: idempotencyKey } = queued
   const partner = () => {
     if (partnerId === null) throw new Error('the partner organization is not known yet: sync once before sending changes')
@@ -87,7 +87,31 @@ async function send(client: RemoteClient, partnerId: number | null, queued: Queu
         body: { text: change.text },
         schema: ENDPOINTS.tenderPropose.answer.shape.data,
       })
+    case 'staff.assign':
+      return client.send('POST', { path: ENDPOINTS.staffAssign.template, params: { account: partner(), invitation: change.invitationId } }, {
+        ...common,
+        body: { partnership_ids: change.partnershipIds.map(remoteId) },
+        schema: ENDPOINTS.staffAssign.answer.shape.data,
+      })
+    case 'client.request':
+      return client.send('POST', { path: ENDPOINTS.clientRequest.template, params: { partner_id: partner() } }, {
+        ...common,
+        body: { email: change.email, access_type: change.accessType, message: change.message },
+        schema: ENDPOINTS.clientRequest.answer.shape.data,
+      })
+    case 'staff.unassign':
+      return client.send(
+        'DELETE',
+        { path: ENDPOINTS.staffUnassign.template, params: { account: partner(), invitation: change.invitationId, partnership_id: remoteId(change.partnershipId) } },
+        { ...common, schema: ENDPOINTS.staffUnassign.answer.shape.data },
+      )
   }
+}
+
+/** The b2b listing's id of a collaboration, when the cache's own id is the client organization's (see migration 2). */
+function remoteIdOf(db: BetterSqlite3.Database): (partnershipId: number) => number {
+  const read = db.prepare('SELECT coalesce(remote_id, id) FROM partnerships WHERE id = ?').pluck()
+  return (partnershipId) => (read.get(partnershipId) as number | undefined) ?? partnershipId
 }
 
 /** The server's side of a refused change, for the user to compare with theirs. */
@@ -121,7 +145,7 @@ export async function push(db: BetterSqlite3.Database, client: RemoteClient, opt
     for (const queued of batch) {
       setState(db, queued.id, 'in_flight')
       try {
-        const answer = await send(client, options.partnerId, queued, options.signal)
+        const answer = await send(client, options.partnerId, queued, remoteIdOf(db), options.signal)
         // Immediate, as store.ts's: a pull's history thread may be writing too.
         db.transaction(() => {
           setState(db, queued.id, 'done')

@@ -10,6 +10,7 @@ import { SyncProvider } from '../session/SyncContext'
 import { FollowSystemTheme } from '../theme/useAppliedTheme'
 import { AppShell } from './AppShell'
 import { CacheInfoProvider } from './CacheInfoContext'
+import { RouterProvider } from './Router'
 import { useStartup } from './useStartup'
 
 export function App() {
@@ -51,11 +52,13 @@ export function App() {
             <AccountsProvider>
               <SyncProvider>
                 <CountsProvider>
-                  <AppShell
-                    startupDataset={startup.dataset}
-                    initialSettings={startup.settings}
-                    initialNotices={startup.notices}
-                  />
+                  <RouterProvider>
+                    <AppShell
+                      startupDataset={startup.dataset}
+                      initialSettings={startup.settings}
+                      initialNotices={startup.notices}
+                    />
+                  </RouterProvider>
                 </CountsProvider>
               </SyncProvider>
             </AccountsProvider>

@@ -14,7 +14,12 @@ import { UpdateBanner } from '../header/UpdateBanner'
 import { useFormatters } from '../i18n/useFormatters'
 import { ActivityScreen } from '../screens/activity/ActivityScreen'
 import { BillingScreen } from '../screens/billing/BillingScreen'
+import { ClientsNav } from '../screens/clients/ClientsNav'
 import { ClientsScreen } from '../screens/clients/ClientsScreen'
+import { AccessMatrixScreen } from '../screens/clients/matrix/AccessMatrixScreen'
+import { ClientPage } from '../screens/clients/page/ClientPage'
+import { RenewalReminders } from '../screens/renewals/RenewalReminders'
+import { RenewalsScreen } from '../screens/renewals/RenewalsScreen'
 import { OutboxScreen } from '../screens/outbox/OutboxScreen'
 import { SettingsScreen } from '../screens/settings/SettingsScreen'
 import { TendersScreen } from '../screens/tenders/TendersScreen'
@@ -22,6 +27,8 @@ import { useCounts } from '../session/CountsContext'
 import { useAppliedTheme } from '../theme/useAppliedTheme'
 import { useCacheInfo } from './CacheInfoContext'
 import type { AppNotice } from './notices'
+import { CLIENTS_ROUTE, formatRoute, navScreen, type ClientsRoute } from './route'
+import { useRouter } from './Router'
 import { SCREENS, screenForShortcut, type Screen } from './screens'
 import { useSettings } from './useSettings'
 
@@ -36,7 +43,14 @@ export function AppShell({ startupDataset, initialSettings, initialNotices }: Ap
   const { t } = useTranslation()
   const { settings, update } = useSettings(initialSettings)
   useAppliedTheme(settings.theme)
-  const [screen, setScreen] = useState<Screen>('clients')
+  const { route, go } = useRouter()
+  const screen = navScreen(route)
+  // The clients table comes back with the filters it had when the user left it.
+  const lastClients = useRef<ClientsRoute>(CLIENTS_ROUTE)
+  if (route.screen === 'clients') lastClients.current = route
+  const setScreen = useCallback((target: Screen) => go(target === 'clients' ? lastClients.current : target), [go])
+  // Focus moves when the page changes, not when a filter or the search does.
+  const pageKey = route.screen === 'clients' || route.screen === 'matrix' ? route.screen : formatRoute(route)
   const [notices, setNotices] = useState(initialNotices)
   const [switchFailure, setSwitchFailure] = useState<SwitchFailure | null>(null)
   const [focusAddAccount, setFocusAddAccount] = useState(0)
@@ -56,7 +70,7 @@ export function AppShell({ startupDataset, initialSettings, initialNotices }: Ap
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
-  }, [])
+  }, [setScreen])
 
   // After a switch, focus goes to the new screen's heading so that screen
   // readers announce it and Tab continues from there (not on first paint).
@@ -70,13 +84,13 @@ export function AppShell({ startupDataset, initialSettings, initialNotices }: Ap
       return
     }
     mainRef.current?.querySelector<HTMLElement>('section:not([hidden]) h1')?.focus()
-  }, [screen])
+  }, [pageKey])
 
   const addAccount = useCallback(() => {
     focusPlaced.current = screen !== 'settings'
     setScreen('settings')
     setFocusAddAccount((n) => n + 1)
-  }, [screen])
+  }, [screen, setScreen])
 
   return (
     <div className="shell">
@@ -115,7 +129,11 @@ export function AppShell({ startupDataset, initialSettings, initialNotices }: Ap
           />
         ))}
         {/* Clients stays mounted while hidden, so its search and scroll survive a visit elsewhere. */}
-        <ClientsScreen active={screen === 'clients'} />
+        <ClientsScreen active={route.screen === 'clients'} view={route.screen === 'clients' ? route : lastClients.current} />
+        {route.screen === 'client' && <ClientPage key={route.id} clientId={route.id} />}
+        {route.screen === 'matrix' && <AccessMatrixScreen query={route.query} filters={route.filters} />}
+        {route.screen === 'renewals' && <RenewalsScreen days={route.days} />}
+        <RenewalReminders />
         {screen === 'billing' && <BillingScreen />}
         {screen === 'tenders' && <TendersScreen />}
         {screen === 'activity' && <ActivityScreen onOpenOutbox={() => setScreen('outbox')} />}
@@ -145,6 +163,7 @@ export function AppShell({ startupDataset, initialSettings, initialNotices }: Ap
                   <span className="nav-label">{label}</span>
                   <NavBadge screen={id} />
                 </button>
+                {id === 'clients' && <ClientsNav />}
               </li>
             )
           })}

@@ -1,4 +1,5 @@
 import type { Messages } from './messages'
+import { clientPage, clientsWorkspace, matrix, renewals } from './workspace/de'
 
 // Swiss Standard German, as Infomaniak writes it: "ss" for "ß", «guillemets», formal "Sie".
 export const de = {
@@ -135,6 +136,7 @@ export const de = {
       'Kunden, die Ihnen Zugriff gewähren, erscheinen hier. Um die App auszuprobieren, laden Sie in den Einstellungen die Demodaten.',
     emptyAccountHint:
       'Klicken Sie auf Synchronisieren, um Ihre Kunden von Infomaniak herunterzuladen. Danach bleiben sie auch offline verfügbar.',
+    ...clientsWorkspace,
     columns: {
       name: 'Name',
       vatNumber: 'MWST-Nummer',
@@ -144,6 +146,7 @@ export const de = {
       products: 'Produkte',
       nextExpiry: 'Nächster Ablauf',
       tags: 'Tags',
+      billing12m: 'Umsatz 12 Monate',
     },
     access: {
       limited: 'Eingeschränkt',
@@ -217,6 +220,9 @@ export const de = {
     stopNameLabel: 'Name des Kunden',
     stopConfirm: 'Zusammenarbeit beenden',
   },
+  clientPage,
+  renewals,
+  matrix,
   manager: {
     open: 'Im Manager öffnen',
     stopThere:
@@ -706,6 +712,11 @@ export const de = {
       invitationDecline: 'Die Einladung von {{client}} ablehnen',
       partnershipStop: 'Die Partnerschaft mit {{client}} beenden',
       tenderPropose: "Angebot für Ausschreibung {{id}} senden",
+      staffAssign_one: '{{count}} Kunden dem Mitarbeiter Nr. {{staff}} zuweisen',
+      staffAssign_other: '{{count}} Kunden dem Mitarbeiter Nr. {{staff}} zuweisen',
+      staffAssignOne: '{{client}} dem Mitarbeiter Nr. {{staff}} zuweisen',
+      staffUnassign: '{{client}} dem Mitarbeiter Nr. {{staff}} entziehen',
+      clientRequest: '{{email}} bitten, Sie als Partner hinzuzufügen (Zugriff: {{access}})',
     },
   },
   accounts: {

@@ -1,4 +1,5 @@
 import type { Messages } from './messages'
+import { clientPage, clientsWorkspace, matrix, renewals } from './workspace/en'
 
 export const en = {
   app: {
@@ -130,6 +131,7 @@ export const en = {
     emptyTitle: 'No clients yet',
     emptyHint: 'Clients who grant you access appear here. To try the app, load demo data in Settings.',
     emptyAccountHint: 'Press Sync to download your clients from Infomaniak. After that, they stay available offline.',
+    ...clientsWorkspace,
     columns: {
       name: 'Name',
       vatNumber: 'VAT number',
@@ -139,6 +141,7 @@ export const en = {
       products: 'Products',
       nextExpiry: 'Next expiry',
       tags: 'Tags',
+      billing12m: 'Billing, 12 months',
     },
     access: {
       limited: 'Limited',
@@ -212,6 +215,9 @@ export const en = {
     stopNameLabel: 'Client name',
     stopConfirm: 'Stop the collaboration',
   },
+  clientPage,
+  renewals,
+  matrix,
   manager: {
     open: 'Open in the Manager',
     stopThere: 'This account’s server offers no endpoint to stop a collaboration (Infomaniak’s published API has none): stop it in the Manager.',
@@ -695,6 +701,11 @@ export const en = {
       invitationDecline: 'Decline the invitation from {{client}}',
       partnershipStop: 'Stop the partnership with {{client}}',
       tenderPropose: "Send the proposal for tender {{id}}",
+      staffAssign_one: 'Assign {{count}} client to staff member #{{staff}}',
+      staffAssign_other: 'Assign {{count}} clients to staff member #{{staff}}',
+      staffAssignOne: 'Assign {{client}} to staff member #{{staff}}',
+      staffUnassign: 'Take {{client}} away from staff member #{{staff}}',
+      clientRequest: 'Ask {{email}} to add you as partner ({{access}} access)',
     },
   },
   accounts: {

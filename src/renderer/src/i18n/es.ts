@@ -1,4 +1,5 @@
 import type { Messages } from './messages'
+import { clientPage, clientsWorkspace, matrix, renewals } from './workspace/es'
 
 // Formal "usted"; buttons in the infinitive, as Spanish desktop software writes them.
 export const es = {
@@ -137,6 +138,7 @@ export const es = {
       'Aquí aparecen los clientes que le conceden acceso. Para probar la aplicación, cargue los datos de demostración en Ajustes.',
     emptyAccountHint:
       'Haga clic en Sincronizar para descargar sus clientes de Infomaniak. Después seguirán disponibles sin conexión.',
+    ...clientsWorkspace,
     columns: {
       name: 'Nombre',
       vatNumber: 'Número de IVA',
@@ -146,6 +148,7 @@ export const es = {
       products: 'Productos',
       nextExpiry: 'Próximo vencimiento',
       tags: 'Etiquetas',
+      billing12m: 'Facturación 12 meses',
     },
     access: {
       limited: 'Limitado',
@@ -219,6 +222,9 @@ export const es = {
     stopNameLabel: 'Nombre del cliente',
     stopConfirm: 'Terminar la colaboración',
   },
+  clientPage,
+  renewals,
+  matrix,
   manager: {
     open: 'Abrir en el Manager',
     stopThere:
@@ -720,6 +726,12 @@ export const es = {
       invitationDecline: 'Rechazar la invitación de {{client}}',
       partnershipStop: 'Terminar la colaboración con {{client}}',
       tenderPropose: "Enviar la propuesta para la licitación {{id}}",
+      staffAssign_one: 'Asignar {{count}} cliente al colaborador n.º {{staff}}',
+      staffAssign_many: 'Asignar {{count}} de clientes al colaborador n.º {{staff}}',
+      staffAssign_other: 'Asignar {{count}} clientes al colaborador n.º {{staff}}',
+      staffAssignOne: 'Asignar {{client}} al colaborador n.º {{staff}}',
+      staffUnassign: 'Quitar {{client}} al colaborador n.º {{staff}}',
+      clientRequest: 'Pedir a {{email}} que le añada como socio (acceso {{access}})',
     },
   },
   accounts: {

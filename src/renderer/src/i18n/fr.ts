@@ -1,4 +1,5 @@
 import type { Messages } from './messages'
+import { clientPage, clientsWorkspace, matrix, renewals } from './workspace/fr'
 
 export const fr = {
   app: {
@@ -136,6 +137,7 @@ export const fr = {
       "Les clients qui vous donnent accès apparaissent ici. Pour essayer l'application, chargez les données de démonstration dans les Paramètres.",
     emptyAccountHint:
       'Cliquez sur Synchroniser pour télécharger vos clients depuis Infomaniak. Ils restent ensuite disponibles hors ligne.',
+    ...clientsWorkspace,
     columns: {
       name: 'Nom',
       vatNumber: 'Numéro de TVA',
@@ -145,6 +147,7 @@ export const fr = {
       products: 'Produits',
       nextExpiry: 'Prochaine échéance',
       tags: 'Tags',
+      billing12m: 'Facturation sur 12 mois',
     },
     access: {
       limited: 'Limité',
@@ -218,6 +221,9 @@ export const fr = {
     stopNameLabel: 'Nom du client',
     stopConfirm: 'Mettre fin à la collaboration',
   },
+  clientPage,
+  renewals,
+  matrix,
   manager: {
     open: 'Ouvrir dans le Manager',
     stopThere: 'Le serveur de ce compte n’offre pas de point d’accès pour arrêter une collaboration (l’API publiée d’Infomaniak n’en a pas) : arrêtez-la dans le Manager.',
@@ -714,6 +720,12 @@ export const fr = {
       invitationDecline: "Refuser l'invitation de {{client}}",
       partnershipStop: 'Mettre fin au partenariat avec {{client}}',
       tenderPropose: "Envoyer la proposition pour l’appel d’offres {{id}}",
+      staffAssign_one: 'Confier {{count}} client au collaborateur n° {{staff}}',
+      staffAssign_many: 'Confier {{count}} de clients au collaborateur n° {{staff}}',
+      staffAssign_other: 'Confier {{count}} clients au collaborateur n° {{staff}}',
+      staffAssignOne: 'Confier {{client}} au collaborateur n° {{staff}}',
+      staffUnassign: 'Retirer {{client}} au collaborateur n° {{staff}}',
+      clientRequest: 'Demander à {{email}} de vous ajouter comme partenaire (accès {{access}})',
     },
   },
   accounts: {

@@ -1,4 +1,5 @@
 import type { Messages } from './messages'
+import { clientPage, clientsWorkspace, matrix, renewals } from './workspace/it'
 
 // Formal "Lei", «caporali» as quotation marks.
 export const it = {
@@ -137,6 +138,7 @@ export const it = {
       "Qui compaiono i clienti che le concedono l'accesso. Per provare l'app, carichi i dati dimostrativi nelle Impostazioni.",
     emptyAccountHint:
       'Clicchi su Sincronizza per scaricare i suoi clienti da Infomaniak. In seguito restano disponibili anche offline.',
+    ...clientsWorkspace,
     columns: {
       name: 'Nome',
       vatNumber: 'Numero IVA',
@@ -146,6 +148,7 @@ export const it = {
       products: 'Prodotti',
       nextExpiry: 'Prossima scadenza',
       tags: 'Tag',
+      billing12m: 'Fatturato 12 mesi',
     },
     access: {
       limited: 'Limitato',
@@ -219,6 +222,9 @@ export const it = {
     stopNameLabel: 'Nome del cliente',
     stopConfirm: 'Termina la collaborazione',
   },
+  clientPage,
+  renewals,
+  matrix,
   manager: {
     open: 'Apri nel Manager',
     stopThere:
@@ -720,6 +726,12 @@ export const it = {
       invitationDecline: "Rifiutare l'invito di {{client}}",
       partnershipStop: 'Terminare la partnership con {{client}}',
       tenderPropose: "Inviare la proposta per il bando {{id}}",
+      staffAssign_one: 'Assegna {{count}} cliente al collaboratore n. {{staff}}',
+      staffAssign_many: 'Assegna {{count}} di clienti al collaboratore n. {{staff}}',
+      staffAssign_other: 'Assegna {{count}} clienti al collaboratore n. {{staff}}',
+      staffAssignOne: 'Assegna {{client}} al collaboratore n. {{staff}}',
+      staffUnassign: 'Togli {{client}} al collaboratore n. {{staff}}',
+      clientRequest: 'Chiedere a {{email}} di aggiungerti come partner (accesso {{access}})',
     },
   },
   accounts: {

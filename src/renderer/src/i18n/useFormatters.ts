@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
+import { formatMoney, type Money } from '../../../shared/money'
 
 export interface Formatters {
   number(value: number): string
@@ -10,6 +11,8 @@ export interface Formatters {
   /** Unix seconds to an ISO string, for `<time dateTime>`. */
   iso(unixSeconds: number): string
   list(items: readonly string[]): string
+  /** An amount with its currency symbol or code. */
+  money(amount: Money): string
 }
 
 /** Numbers, dates and lists as the UI language writes them, whatever the system's locale. */
@@ -24,6 +27,7 @@ export function createFormatters(language: string): Formatters {
     dateTime: (unixSeconds) => dateTimes.format(new Date(unixSeconds * 1000)),
     iso: (unixSeconds) => new Date(unixSeconds * 1000).toISOString(),
     list: (items) => lists.format(items),
+    money: (amount) => formatMoney(amount, language),
   }
 }
 

@@ -21,7 +21,13 @@ interface ClientsTableProps {
   onOpen(row: ClientRow, index: number): void
   /** Bumped with a row index when the detail closes: that row is active again and the grid has focus. */
   restore: { index: number; token: number } | null
+  /** Ids of the selected clients (kept across searches and filters). */
+  selected: ReadonlySet<number>
+  onSelect(change: SelectionChange): void
 }
+
+/** What the user did to the selection: one row, a range of loaded rows, or every row of the result. */
+export type SelectionChange = { kind: 'toggle'; id: number } | { kind: 'add'; ids: number[] } | { kind: 'all' }
 
 /**
  * The client list as an ARIA grid: the grid itself takes focus and points at
@@ -30,13 +36,15 @@ interface ClientsTableProps {
  * scroller (its header sticks), so the one tab stop is the region that
  * scrolls: keyboard users can scroll what they can focus.
  */
-export function ClientsTable({ cache, sort, onSort, requestRange, onOpen, restore }: ClientsTableProps) {
+export function ClientsTable({ cache, sort, onSort, requestRange, onOpen, restore, selected, onSelect }: ClientsTableProps) {
   const { t } = useTranslation()
   const format = useFormatters()
   const gridRef = useRef<HTMLDivElement>(null)
   const idPrefix = useId()
   const total = cache.total ?? 0
   const [active, setActive] = useState(-1)
+  // Where a Shift+click or Shift+arrow range starts.
+  const anchor = useRef(-1)
 
   const virtualizer = useVirtualizer({
     count: total,
@@ -78,9 +86,33 @@ export function ClientsTable({ cache, sort, onSort, requestRange, onOpen, restor
     virtualizer.scrollToIndex(next, { align: 'auto' })
   }
 
+  /** Selects the loaded rows from..to (rows not loaded yet cannot be named; Ctrl+A takes them all). */
+  const selectRange = (from: number, to: number): void => {
+    const ids: number[] = []
+    for (let index = Math.min(from, to); index <= Math.max(from, to); index++) {
+      const row = cache.rowAt(index)
+      if (row !== undefined) ids.push(row.id)
+    }
+    onSelect({ kind: 'add', ids })
+  }
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     // Keys typed on a header's sort button are that button's business.
     if (event.target !== event.currentTarget || total === 0) return
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'a') {
+      event.preventDefault()
+      onSelect({ kind: 'all' })
+      return
+    }
+    if (event.key === ' ' && active >= 0) {
+      const row = cache.rowAt(active)
+      event.preventDefault()
+      if (row !== undefined) {
+        anchor.current = active
+        onSelect({ kind: 'toggle', id: row.id })
+      }
+      return
+    }
     const pageRows = Math.max(1, Math.floor(((gridRef.current?.clientHeight ?? HEAD_HEIGHT + ROW_HEIGHT) - HEAD_HEIGHT) / ROW_HEIGHT) - 1)
     const targets: Record<string, number> = {
       ArrowDown: active + 1,
@@ -101,6 +133,11 @@ export function ClientsTable({ cache, sort, onSort, requestRange, onOpen, restor
     const target = targets[event.key]
     if (target === undefined) return
     event.preventDefault()
+    if (event.shiftKey) {
+      const from = anchor.current >= 0 ? anchor.current : Math.max(active, 0)
+      anchor.current = from
+      selectRange(from, Math.max(0, Math.min(total - 1, target)))
+    }
     moveTo(target)
   }
 
@@ -113,6 +150,7 @@ export function ClientsTable({ cache, sort, onSort, requestRange, onOpen, restor
       role="grid"
       tabIndex={0}
       aria-label={t('clients.tableLabel')}
+      aria-multiselectable="true"
       aria-rowcount={total + 1}
       aria-colcount={COLUMNS.length}
       aria-activedescendant={activeRendered ? rowId(active) : undefined}
@@ -151,15 +189,29 @@ export function ClientsTable({ cache, sort, onSort, requestRange, onOpen, restor
                 </div>
               )
             }
+            const isSelected = selected.has(row.id)
             return (
               <div
                 key={item.key}
                 {...common}
-                className={item.index === active ? 'grid-row data-row is-active' : 'grid-row data-row'}
+                aria-selected={isSelected}
+                className={`grid-row data-row${item.index === active ? ' is-active' : ''}${isSelected ? ' is-selected' : ''}`}
                 data-testid="client-row"
-                onClick={() => {
+                data-client-id={row.id}
+                data-selected={isSelected ? 'true' : undefined}
+                onClick={(event) => {
                   setActive(item.index)
                   gridRef.current?.focus()
+                  // Ctrl/Cmd+click picks a row, Shift+click a range; a plain click opens the client.
+                  if (event.shiftKey) {
+                    selectRange(anchor.current >= 0 ? anchor.current : item.index, item.index)
+                    return
+                  }
+                  anchor.current = item.index
+                  if (event.ctrlKey || event.metaKey) {
+                    onSelect({ kind: 'toggle', id: row.id })
+                    return
+                  }
                   onOpen(row, item.index)
                 }}
               >
@@ -171,6 +223,22 @@ export function ClientsTable({ cache, sort, onSort, requestRange, onOpen, restor
                     title={column.title?.(row, format)}
                     data-testid={column.id === 'name' ? 'client-name' : undefined}
                   >
+                    {column.id === 'name' && (
+                      // Out of the tab order: the grid is the one tab stop, Space selects the active row.
+                      <input
+                        type="checkbox"
+                        className="row-select"
+                        tabIndex={-1}
+                        checked={isSelected}
+                        aria-label={t('clients.bulk.selectRow', { name: row.name })}
+                        onClick={(event) => event.stopPropagation()}
+                        onChange={() => {
+                          anchor.current = item.index
+                          onSelect({ kind: 'toggle', id: row.id })
+                        }}
+                        data-testid="client-select"
+                      />
+                    )}
                     {column.render(row, t, format)}
                   </div>
                 ))}

@@ -1,3 +1,4 @@
+import type { ClientFilters } from '../../../../shared/client-filters'
 import type { ClientPage, ClientRow, ClientSortKey, Input } from '../../../../shared/contract'
 import type { AppError, Result } from '../../../../shared/result'
 
@@ -7,6 +8,7 @@ export interface ClientQuery {
   query: string
   sort: ClientSortKey
   direction: 'asc' | 'desc'
+  filters: ClientFilters
 }
 
 /**

@@ -66,6 +66,15 @@ export const COLUMNS: readonly Column[] = [
     render: (row, t, format) => (row.nextExpiry === null ? t('common.none') : format.date(row.nextExpiry)),
   },
   {
+    id: 'billing12m',
+    label: (t) => t('clients.columns.billing12m'),
+    sortKey: 'billing12m',
+    firstDirection: 'desc',
+    className: 'cell-billing numeric',
+    render: (row, t, format) =>
+      row.billing12m.length === 0 ? t('common.none') : row.billing12m.map((amount) => format.money(amount)).join(' · '),
+  },
+  {
     id: 'tags',
     label: (t) => t('clients.columns.tags'),
     className: 'cell-tags',

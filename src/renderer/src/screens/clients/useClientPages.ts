@@ -30,7 +30,7 @@ export interface ClientPages {
  */
 export function useClientPages(query: ClientQuery, generation: number): ClientPages {
   const api = useApi()
-  const key = JSON.stringify([generation, query.query, query.sort, query.direction])
+  const key = JSON.stringify([generation, query.query, query.sort, query.direction, query.filters])
   const [state, setState] = useState<PagesState>(() => ({
     key,
     current: new ClientPageCache(query),

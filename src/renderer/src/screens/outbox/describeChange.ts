@@ -27,6 +27,14 @@ export function changeSentence(t: TFunction, change: Change, clientName: string 
       return t('outbox.change.partnershipStop', { client })
     case 'tender.propose':
       return t('outbox.change.tenderPropose', { id: change.tenderId })
+    case 'staff.assign':
+      return change.partnershipIds.length === 1 && clientName !== null
+        ? t('outbox.change.staffAssignOne', { client, staff: change.invitationId })
+        : t('outbox.change.staffAssign', { count: change.partnershipIds.length, staff: change.invitationId })
+    case 'staff.unassign':
+      return t('outbox.change.staffUnassign', { client, staff: change.invitationId })
+    case 'client.request':
+      return t('outbox.change.clientRequest', { email: change.email, access: t(`clients.access.${change.accessType}`) })
   }
 }
 
@@ -81,7 +89,11 @@ export function mineValues(change: Change): Record<string, unknown> {
     case 'tag.delete':
     case 'tag.assign':
     case 'tag.unassign':
+    case 'staff.assign':
+    case 'staff.unassign':
       return {}
+    case 'client.request':
+      return { email: change.email, access_type: change.accessType }
   }
 }
 
