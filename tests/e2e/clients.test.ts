@@ -209,6 +209,8 @@ describe('the clients workspace', () => {
     await rows.nth(1).click({ modifiers: ['Control'] })
     await page.getByTestId('bulk-billing').click()
     await eventually(hash(page)).toBe(`#/billing?clients=${ids[0]},${ids[1]}`)
+    // The billing screen opens on those two clients, not on all of them.
+    await eventually(() => page.getByTestId('billing-clients-toggle').innerText()).toMatch(/\b2\b/)
     expect(page.problems).toEqual([])
     await page.close()
   })

@@ -106,8 +106,11 @@ describe('the tender inbox', () => {
     expect(stored).toMatchObject({ source: 'email', title: 'New website for a bakery in Lausanne', score: 80 })
     await eventually(() => bridge.notifier.notices.map((n) => n.key)).toContain('tender:4101')
     expect(bridge.notifier.notices.find((n) => n.key === 'tender:4101')).toMatchObject({ route: 'tenders/4101', body: 'New website for a bakery in Lausanne' })
-    // Clicking the notice selects the tender in the inbox.
+    // Clicking the notice from another screen opens the inbox on that tender.
+    await page.getByTestId('nav-clients').click()
+    await page.getByTestId('screen-tenders').waitFor({ state: 'detached' })
     bridge.notifier.click('tender:4101')
+    await page.getByTestId('screen-tenders').waitFor({ state: 'visible' })
     await eventually(() => page.evaluate(() => document.querySelector('[role="option"][aria-selected="true"]')?.getAttribute('data-id'))).toBe('4101')
 
     // The same e-mail again is recognised and adds nothing.

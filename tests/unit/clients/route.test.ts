@@ -7,6 +7,9 @@ describe('routes', () => {
     expect(parseRoute('#/billing?clients=1,2,3,2')).toEqual({ screen: 'billing', clients: [1, 2, 3] })
     expect(parseRoute('tenders/45')).toEqual({ screen: 'tenders', id: 45 })
     expect(parseRoute('tenders')).toEqual({ screen: 'tenders', id: null })
+    // A tender added from an e-mail has a negative id until the Manager's is known.
+    expect(parseRoute('tenders/-7')).toEqual({ screen: 'tenders', id: -7 })
+    expect(parseRoute('tenders/0')).toEqual({ screen: 'tenders', id: null })
     expect(parseRoute('outbox')).toEqual({ screen: 'outbox' })
     expect(parseRoute('renewals')).toEqual({ screen: 'renewals', days: 60 })
   })

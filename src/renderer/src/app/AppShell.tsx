@@ -22,6 +22,7 @@ import { RenewalReminders } from '../screens/renewals/RenewalReminders'
 import { RenewalsScreen } from '../screens/renewals/RenewalsScreen'
 import { OutboxScreen } from '../screens/outbox/OutboxScreen'
 import { SettingsScreen } from '../screens/settings/SettingsScreen'
+import { TenderNotices } from '../screens/tenders/TenderNotices'
 import { TendersScreen } from '../screens/tenders/TendersScreen'
 import { useCounts } from '../session/CountsContext'
 import { useAppliedTheme } from '../theme/useAppliedTheme'
@@ -134,8 +135,9 @@ export function AppShell({ startupDataset, initialSettings, initialNotices }: Ap
         {route.screen === 'matrix' && <AccessMatrixScreen query={route.query} filters={route.filters} />}
         {route.screen === 'renewals' && <RenewalsScreen days={route.days} />}
         <RenewalReminders />
-        {screen === 'billing' && <BillingScreen />}
-        {screen === 'tenders' && <TendersScreen />}
+        {route.screen === 'billing' && <BillingScreen key={route.clients.join(',')} clients={route.clients} />}
+        {route.screen === 'tenders' && <TendersScreen selectId={route.id} />}
+        <TenderNotices />
         {screen === 'activity' && <ActivityScreen onOpenOutbox={() => setScreen('outbox')} />}
         {screen === 'outbox' && <OutboxScreen />}
         {screen === 'settings' && <SettingsScreen settings={settings} onChange={update} focusAddAccount={focusAddAccount} />}

@@ -46,6 +46,8 @@ export function navScreen(route: Route): Screen {
 }
 
 const positiveId = (text: string | undefined): number | null => (text !== undefined && /^[1-9]\d{0,15}$/.test(text) ? Number(text) : null)
+/** A tender added from an e-mail has a negative id (it has no Manager id yet). */
+const tenderId = (text: string | undefined): number | null => (text !== undefined && /^-?[1-9]\d{0,15}$/.test(text) ? Number(text) : null)
 
 function pick<T extends string>(params: URLSearchParams, key: string, allowed: readonly T[]): T[] | undefined {
   const values = params.getAll(key).flatMap((value) => value.split(','))
@@ -111,7 +113,7 @@ export function parseRoute(text: string): Route {
       return { screen: 'billing', clients: [...new Set(clients)] }
     }
     case 'tenders':
-      return { screen: 'tenders', id: positiveId(second) }
+      return { screen: 'tenders', id: tenderId(second) }
     default:
       return (SCREENS as readonly string[]).includes(head ?? '') && head !== 'clients'
         ? ({ screen: head as Exclude<Screen, 'clients' | 'billing' | 'tenders'> })

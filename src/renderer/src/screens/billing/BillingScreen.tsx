@@ -12,12 +12,15 @@ import { ExportWizard } from './ExportWizard'
 import { ImportPanel } from './import/ImportPanel'
 import { useBillingFilters } from './useBillingFilters'
 
-/** The accountant's screen: browse and chart the billing history and earnings, export it, see past exports. */
-export function BillingScreen() {
+/**
+ * The accountant's screen: browse and chart the billing history and earnings, export it, see past exports.
+ * `clients`: the selection the route hands over (`billing?clients=1,2,3`); empty means all clients.
+ */
+export function BillingScreen({ clients }: { clients: number[] }) {
   const { t } = useTranslation()
   const api = useApi()
   const { generation } = useCacheInfo()
-  const filters = useBillingFilters()
+  const filters = useBillingFilters(clients.length > 0 ? clients : null)
   const history = useCoreLoad(() => api.call('exports:list', {}), generation)
   const { reload } = history
   const exported = useCallback(() => reload(), [reload])

@@ -21,13 +21,13 @@ export interface FiltersState {
 
 const today = () => Math.floor(Date.now() / 1000)
 
-/** The filters the browser, the earnings and the export wizard share. */
-export function useBillingFilters(): FiltersState {
+/** The filters the browser, the earnings and the export wizard share; `clients`: a selection handed over (e.g. from the clients table). */
+export function useBillingFilters(clients: number[] | null = null): FiltersState {
   const [filters, setFilters] = useState<BillingFilters>(() => ({
     type: 'all',
     period: 'this_year',
     custom: presetPeriod('this_year', today()),
-    clients: null,
+    clients,
   }))
   const query = useMemo((): BillingQuery | null => {
     const period = filters.period === 'custom' ? filters.custom : presetPeriod(filters.period, today())

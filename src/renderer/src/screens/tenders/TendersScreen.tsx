@@ -14,14 +14,15 @@ import { SnoozeDialog } from './SnoozeDialog'
 import { TenderList } from './TenderList'
 import { TenderPanel } from './TenderPanel'
 import { ACTIVE_VIEW, useInbox } from './useInbox'
-import { tenderOfRoute, useTenderNotices } from './useTenderNotices'
+import { useTenderNotices } from './useTenderNotices'
 import { ViewBar } from './ViewBar'
 import './tenders.css'
 
 type Overlay = { kind: 'help' } | { kind: 'criteria' } | { kind: 'decline'; tender: TenderRow } | { kind: 'snooze'; tender: TenderRow } | { kind: 'import'; files: File[] } | null
 
 /** The tender inbox: a list to triage by keyboard, the selected tender beside it. */
-export function TendersScreen() {
+/** `selectId`: the tender the route names, selected when it changes. */
+export function TendersScreen({ selectId }: { selectId: number | null }) {
   const { t } = useTranslation()
   const format = useFormatters()
   const api = useApi()
@@ -48,16 +49,11 @@ export function TendersScreen() {
   useEffect(() => {
     void api.call('tenders:visit', {})
   }, [api])
-  // A clicked desktop notice names a tender: select it (the router, once merged, brings the screen).
+  // The route names a tender (a clicked desktop notice, Back): select it.
   const { reload } = inbox
-  useEffect(
-    () =>
-      api.subscribe('desktop:notificationClicked', ({ route }) => {
-        const id = tenderOfRoute(route)
-        if (id !== null) reload(id)
-      }),
-    [api, reload],
-  )
+  useEffect(() => {
+    if (selectId !== null) reload(selectId)
+  }, [selectId, reload])
 
   const refreshed = () => {
     setVersion((v) => v + 1)

@@ -24,9 +24,3 @@ export function useTenderNotices(): () => void {
   /** Asks again after tenders arrived outside a sync (an import). */
   return check
 }
-
-/** The tender a clicked notice names (route `tenders/<id>`), or null. */
-export function tenderOfRoute(route: string): number | null {
-  const match = /^tenders\/(-?\d{1,15})$/.exec(route)
-  return match ? Number(match[1]) : null
-}
