@@ -10,7 +10,7 @@ if (!dbPath) throw new Error('usage: core-memory.ts DB')
 globalThis.gc?.()
 const before = process.memoryUsage()
 const host = new CoreHost({ workerPath: resolve('out/main/worker.js'), dbPath })
-const page = await host.call('clients:list', { query: '', sort: 'name', direction: 'asc', offset: 0, limit: 100 })
+const page = await host.call('clients:list', { query: '', sort: 'name', direction: 'asc', offset: 0, limit: 100, filters: {} })
 if (!page.ok) throw new Error(page.error.message)
 // Idle: the integrity check and the reader's start are over, nothing is asked.
 await new Promise((done) => setTimeout(done, 5000))
