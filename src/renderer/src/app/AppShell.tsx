@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { Dataset } from '../../../shared/contract'
@@ -13,7 +13,6 @@ import { TokenInvalidBanner } from '../header/TokenInvalidBanner'
 import { UpdateBanner } from '../header/UpdateBanner'
 import { useFormatters } from '../i18n/useFormatters'
 import { ActivityScreen } from '../screens/activity/ActivityScreen'
-import { BillingScreen } from '../screens/billing/BillingScreen'
 import { ClientsNav } from '../screens/clients/ClientsNav'
 import { ClientsScreen } from '../screens/clients/ClientsScreen'
 import { AccessMatrixScreen } from '../screens/clients/matrix/AccessMatrixScreen'
@@ -32,6 +31,9 @@ import { CLIENTS_ROUTE, formatRoute, navScreen, type ClientsRoute } from './rout
 import { useRouter } from './Router'
 import { SCREENS, screenForShortcut, type Screen } from './screens'
 import { useSettings } from './useSettings'
+
+// The billing screen brings the chart library (about a quarter of the bundle): loaded when first opened, not at start.
+const BillingScreen = lazy(() => import('../screens/billing/BillingScreen').then((module) => ({ default: module.BillingScreen })))
 
 interface AppShellProps {
   /** From `cache:status`, so the demo badge shows before `cache:info` answers. */
@@ -84,7 +86,20 @@ export function AppShell({ startupDataset, initialSettings, initialNotices }: Ap
       focusPlaced.current = false
       return
     }
-    mainRef.current?.querySelector<HTMLElement>('section:not([hidden]) h1')?.focus()
+    const main = mainRef.current
+    if (!main) return
+    const heading = () => main.querySelector<HTMLElement>('section:not([hidden]) h1')
+    const shown = heading()
+    if (shown) return void shown.focus()
+    // A screen loaded on first use (billing) shows its heading a moment later.
+    const observer = new MutationObserver(() => {
+      const late = heading()
+      if (!late) return
+      observer.disconnect()
+      late.focus()
+    })
+    observer.observe(main, { childList: true, subtree: true })
+    return () => observer.disconnect()
   }, [pageKey])
 
   const addAccount = useCallback(() => {
@@ -135,7 +150,11 @@ export function AppShell({ startupDataset, initialSettings, initialNotices }: Ap
         {route.screen === 'matrix' && <AccessMatrixScreen query={route.query} filters={route.filters} />}
         {route.screen === 'renewals' && <RenewalsScreen days={route.days} />}
         <RenewalReminders />
-        {route.screen === 'billing' && <BillingScreen key={route.clients.join(',')} clients={route.clients} />}
+        {route.screen === 'billing' && (
+          <Suspense fallback={null}>
+            <BillingScreen key={route.clients.join(',')} clients={route.clients} />
+          </Suspense>
+        )}
         {route.screen === 'tenders' && <TendersScreen selectId={route.id} />}
         <TenderNotices />
         {screen === 'activity' && <ActivityScreen onOpenOutbox={() => setScreen('outbox')} />}
