@@ -8,7 +8,6 @@ import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'n
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
-import { Worker } from 'node:worker_threads'
 import Database from 'better-sqlite3'
 import { DEFAULT_EXPORT_COLUMNS, type ExportFinished, type ExportSpec } from '../src/shared/billing'
 import type { CacheStatus } from '../src/shared/contract'
@@ -18,30 +17,13 @@ import { DEMO_SEED } from '../src/main/core/cache/seed-demo'
 import { CoreHost } from '../src/main/core/host'
 import { generateDemo } from '../src/main/core/demo/generate'
 import { clearDomainData, insertDemo } from '../src/main/core/demo/insert'
-import { ms, percentile, report, time, timeAsync } from './measure'
+import { ms, percentile, report, rssSampler, time, timeAsync } from './measure'
 import { openReady } from './raw-baseline'
 
 const NOW = 1_795_000_000
 const YEAR = { from: '2025-01-01', to: '2025-12-31' }
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`
 
-/** Samples the process's RSS from another thread (the worker's memory is the process's too). */
-function rssSampler(): { peak(): Promise<number> } {
-  const worker = new Worker(
-    `const { parentPort } = require('node:worker_threads')
-     let peak = process.memoryUsage.rss()
-     const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage.rss()) }, 10)
-     parentPort.once('message', () => { clearInterval(timer); parentPort.postMessage(Math.max(peak, process.memoryUsage.rss())) })`,
-    { eval: true },
-  )
-  return {
-    peak: () =>
-      new Promise((done) => {
-        worker.once('message', (bytes: number) => void worker.terminate().then(() => done(bytes)))
-        worker.postMessage('stop')
-      }),
-  }
-}
 
 /** The export's rows, joined by hand: no papaparse, no guard, no read-back; quotes only where a field needs them. */
 function rawWriter(db: Database.Database, out: string): number {

@@ -8,7 +8,6 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { Worker } from 'node:worker_threads'
 import type Database from 'better-sqlite3'
 import { SYNCED_LISTS, type SyncResource } from '../src/shared/contract'
 import { DEMO_TABLES_IN_INSERT_ORDER } from '../src/main/core/demo/dataset'
@@ -17,7 +16,7 @@ import { createRemoteClient, INFOMANIAK_RATE_LIMIT, unlimitedRateLimiter } from 
 import { rebuildSearchIndex } from '../src/main/core/search/index'
 import { historyInThread } from '../src/main/core/sync/history/stager'
 import { pull } from '../src/main/core/sync/pull'
-import { ms, report, time, timeAsync } from './measure'
+import { ms, report, rssSampler, time, timeAsync } from './measure'
 import { openReady, rawInsert, readRows } from './raw-baseline'
 
 const TOKEN = 'partner-desk-bench-token'
@@ -70,23 +69,6 @@ export async function startLocalApi(profile: 'partner' | 'public' = 'partner'): 
   }
 }
 
-/** Samples the process's RSS from another thread, so the merge's long synchronous transaction is seen too. */
-function rssSampler(): { peak(): Promise<number> } {
-  const worker = new Worker(
-    `const { parentPort } = require('node:worker_threads')
-     let peak = process.memoryUsage.rss()
-     const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage.rss()) }, 10)
-     parentPort.once('message', () => { clearInterval(timer); parentPort.postMessage(Math.max(peak, process.memoryUsage.rss())) })`,
-    { eval: true },
-  )
-  return {
-    peak: () =>
-      new Promise((resolve) => {
-        worker.once('message', (bytes: number) => void worker.terminate().then(() => resolve(bytes)))
-        worker.postMessage('stop')
-      }),
-  }
-}
 
 export interface PullProfile {
   totalMs: number

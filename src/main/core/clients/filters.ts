@@ -2,6 +2,7 @@
 // organization) and `p` (its partnership), shared by the list and the counts.
 import { sql, type RawBuilder } from 'kysely'
 import { FACETS, type ClientFilters, type Facet } from '../../../shared/client-filters'
+import type { Db } from '../db/kysely'
 import { toFtsQuery } from '../search/fts-query'
 
 const DAY = 86_400
@@ -60,3 +61,15 @@ export function filterConditions(filters: ClientFilters, now: number, except?: F
 
 export const allOf = (conditions: readonly RawBuilder<boolean>[]): RawBuilder<boolean> =>
   conditions.length === 0 ? sql<boolean>`1` : sql<boolean>`${sql.join(conditions, sql` AND `)}`
+
+/** Clients (with their collaboration, `o` and `p`) that the search and filters give: the base of the select-all ids and the access matrix. */
+export function filteredClients(db: Db, query: string, filters: ClientFilters, now: number) {
+  let filtered = db
+    .selectFrom('organizations as o')
+    .innerJoin('partnerships as p', 'p.client_organization_id', 'o.id')
+    .where('o.role', '=', 'client')
+  const search = searchCondition(query)
+  if (search) filtered = filtered.where(search)
+  for (const condition of filterConditions(filters, now)) filtered = filtered.where(condition)
+  return filtered
+}

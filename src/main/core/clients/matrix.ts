@@ -7,16 +7,10 @@ import type { AccessMatrix, MatrixCell } from '../../../shared/contract'
 import type { ClientFilters } from '../../../shared/client-filters'
 import { SERVICE_CATEGORIES, type ServiceCategory } from '../../../shared/domain'
 import type { Db } from '../db/kysely'
-import { filterConditions, searchCondition } from './filters'
+import { filteredClients } from './filters'
 
 export async function accessMatrix(db: Db, query: string, filters: ClientFilters, now: number): Promise<AccessMatrix> {
-  let filtered = db
-    .selectFrom('organizations as o')
-    .innerJoin('partnerships as p', 'p.client_organization_id', 'o.id')
-    .where('o.role', '=', 'client')
-  const search = searchCondition(query)
-  if (search) filtered = filtered.where(search)
-  for (const condition of filterConditions(filters, now)) filtered = filtered.where(condition)
+  const filtered = filteredClients(db, query, filters, now)
   const rows = await filtered
     .select(['o.id', 'o.name', 'p.access_type', 'p.status'])
     .orderBy('o.sort_key')

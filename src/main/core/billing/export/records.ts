@@ -2,22 +2,11 @@
 // it went, what it held, and its files' fingerprints.
 import { rmSync } from 'node:fs'
 import type BetterSqlite3 from 'better-sqlite3'
-import type { ExportRecord, ExportSpec, ExportState, MoneyTotals } from '../../../../shared/billing'
+import type { Selectable } from 'kysely'
+import type { ExportRecord, ExportSpec, MoneyTotals } from '../../../../shared/billing'
+import type { ExportsTable } from '../../db/schema'
 
-interface Row {
-  id: number
-  spec_json: string
-  files_json: string
-  temp_json: string
-  state: ExportState
-  rows: number
-  totals_json: string
-  sha256_json: string
-  started_at: number
-  finished_at: number | null
-  data_as_of: number | null
-  error: string | null
-}
+type Row = Selectable<ExportsTable>
 
 const toRecord = (row: Row): ExportRecord => ({
   id: row.id,

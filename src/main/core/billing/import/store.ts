@@ -1,8 +1,10 @@
 // The imports' tables: lines of known clients into billing_lines, the others
 // beside them; the history of imports, its undo, and the saved mappings.
 import type BetterSqlite3 from 'better-sqlite3'
+import type { Selectable } from 'kysely'
 import type { CurrencyTotals, ImportKind, ImportMapping, ImportRecord, UnmatchedLine } from '../../../../shared/billing-import'
 import type { HistoryType, PaymentMode } from '../../../../shared/domain'
+import type { BillingImportUnmatchedTable } from '../../db/schema'
 import { normalize, normalized } from './aliases'
 import type { ReadLine } from './rows'
 import { linesRange, refreshBillingRollup, widen } from '../rollup'
@@ -146,19 +148,8 @@ export class LineWriter {
   }
 }
 
-export interface NewImport {
-  fileName: string
-  sha256: string
-  kind: ImportKind
-  rows: number
-  added: number
-  unmatched: number
-  duplicates: number
-  periodFrom: number | null
-  periodTo: number | null
-  totals: CurrencyTotals
-  importedAt: number
-}
+/** An import's record as written when it completes (its id is known, it is not undone). */
+export type NewImport = Omit<ImportRecord, 'id' | 'undoneAt'>
 
 /** The import's row, written first so its lines can name it; completed once they are in. */
 export function openImport(raw: BetterSqlite3.Database, fileName: string, kind: ImportKind, now: number): number {
@@ -267,25 +258,7 @@ export function saveMapping(raw: BetterSqlite3.Database, signature: string, mapp
     .run(signature, JSON.stringify(mapping), fixedType, now)
 }
 
-interface UnmatchedRow {
-  id: number
-  import_id: number
-  line: number
-  client_ref_id: number | null
-  client_name: string
-  history_type: HistoryType
-  occurred_at: number
-  description: string
-  amount_excl_vat_minor: number
-  vat_rate_bp: number
-  vat_minor: number
-  currency: 'CHF' | 'EUR'
-  paid_by: PaymentMode | null
-  document_number: string | null
-  import_key: string
-  import_seq: number
-  kind: ImportKind
-}
+type UnmatchedRow = Selectable<BillingImportUnmatchedTable> & { kind: ImportKind }
 
 export function listUnmatched(raw: BetterSqlite3.Database, importId: number | null, offset: number, limit: number): { total: number; lines: UnmatchedLine[] } {
   const where = importId === null ? '' : 'WHERE import_id = ?'

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react'
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ClientDetail, ClientProfile } from '../../../../../shared/contract'
 import { partnershipTerms } from '../../../../../shared/partnership'
@@ -6,22 +6,10 @@ import { ManagerLink } from '../../../components/ManagerLink'
 import { useFormatters } from '../../../i18n/useFormatters'
 import { useCapability } from '../../../session/useCapability'
 import { StopCollaboration } from './StopCollaboration'
-import type { Submit } from './useSubmit'
+import type { ChangingSectionProps } from './useSubmit'
 
 /** The collaboration in plain words (DOMAIN.md), its facts, and what the partner can do about it. */
-export function PartnershipSection({
-  detail,
-  profile,
-  busy,
-  submit,
-  error,
-}: {
-  detail: ClientDetail
-  profile: ClientProfile
-  busy: boolean
-  submit: Submit
-  error: ReactNode
-}) {
+export function PartnershipSection({ detail, profile, busy, submit, error }: ChangingSectionProps) {
   const { t } = useTranslation()
   const format = useFormatters()
   const headingId = useId()

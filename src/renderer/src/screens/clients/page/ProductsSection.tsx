@@ -1,26 +1,14 @@
-import { useEffect, useId, useState, type ReactNode } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ClientDetail, ClientProduct, ClientProfile, ClientTag } from '../../../../../shared/contract'
 import { useFormatters } from '../../../i18n/useFormatters'
 import { colorHex } from '../../outbox/describeChange'
 import { tagToggle } from '../clientDetail'
 import { TagChip } from './TagsSection'
-import type { Submit } from './useSubmit'
+import type { ChangingSectionProps, Submit } from './useSubmit'
 
 /** Products grouped by service category, each saying who owns, manages and pays it. */
-export function ProductsSection({
-  detail,
-  profile,
-  busy,
-  submit,
-  error,
-}: {
-  detail: ClientDetail
-  profile: ClientProfile
-  busy: boolean
-  submit: Submit
-  error: ReactNode
-}) {
+export function ProductsSection({ detail, profile, busy, submit, error }: ChangingSectionProps) {
   const { t } = useTranslation()
   const format = useFormatters()
   const headingId = useId()

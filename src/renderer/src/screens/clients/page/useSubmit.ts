@@ -1,10 +1,20 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import type { Change } from '../../../../../shared/changes'
+import type { ClientDetail, ClientProfile } from '../../../../../shared/contract'
 import { useApi } from '../../../api/ApiContext'
 import { holdBusy } from '../../../app/readiness'
 
 export type Section = 'tags' | 'products' | 'partnership'
 export type Submit = (section: Section, change: Change) => Promise<boolean>
+
+/** What a section of the client page that makes changes is given. */
+export interface ChangingSectionProps {
+  detail: ClientDetail
+  profile: ClientProfile
+  busy: boolean
+  submit: Submit
+  error: ReactNode
+}
 
 export interface Failure {
   section: Section
