@@ -39,6 +39,9 @@ describe('the keyboard alone', () => {
     await eventually(() => page.getByTestId('client-detail').isVisible()).toBe(true)
     // Focus moved to the client page's title; Tab goes on through the page.
     await eventually(() => page.evaluate(() => document.activeElement?.id)).toBe('client-page-title')
+    // The title takes focus while the page still loads; Tab reaches the
+    // page's sections once they are there.
+    await eventually(() => page.getByTestId('client-partnership').isVisible()).toBe(true)
     await page.keyboard.press('Tab')
     expect(await page.evaluate(() => document.querySelector('[data-testid="client-detail"]')?.contains(document.activeElement) ?? false)).toBe(true)
     await page.keyboard.press('Shift+Tab')
