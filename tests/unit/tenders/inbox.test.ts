@@ -37,6 +37,27 @@ describe('the tender inbox', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a))
   })
 
+  it('gives a search the same page and total whichever index the query walks', async () => {
+    const { call, db } = tenderCache()
+    db.prepare("UPDATE tenders SET snoozed_until = ? WHERE id % 7 = 0").run(NOW + 3 * DAY)
+    const category = db.prepare('SELECT category FROM tenders LIMIT 1').pluck().get() as string
+    const prefix = (db.prepare('SELECT title FROM tenders ORDER BY id LIMIT 1').pluck().get() as string).slice(0, 2)
+    const order = { posted: 't.posted_at DESC, t.id DESC', score: 'coalesce(t.score_override, t.score) IS NULL, coalesce(t.score_override, t.score) DESC, t.id DESC' }
+    for (const query of [prefix, 'we', 'zzzz']) {
+      for (const sort of ['posted', 'score'] as const) {
+        for (const filter of [{ states: ['new', 'shortlisted'] as const, category: null }, { states: [] as const, category }]) {
+          const page = await call('tenders:list', { query, sort, direction: 'desc', limit: 20, states: [...filter.states], category: filter.category })
+          const where = `t.id IN (SELECT rowid FROM tenders_fts WHERE tenders_fts MATCH ?) AND (t.snoozed_until IS NULL OR t.snoozed_until <= ?)
+            ${filter.states.length ? `AND t.triage_state IN (${filter.states.map((state) => `'${state}'`).join(', ')})` : ''} ${filter.category ? 'AND t.category = ?' : ''}`
+          const args = [`"${query}"*`, NOW, ...(filter.category ? [filter.category] : [])]
+          const expected = db.prepare(`SELECT t.id FROM tenders t WHERE ${where} ORDER BY ${order[sort]} LIMIT 20`).pluck().all(...args)
+          expect(page.rows.map((r) => r.id), `${query} by ${sort}`).toEqual(expected)
+          expect(page.total, `${query} by ${sort}`).toBe(db.prepare(`SELECT count(*) FROM tenders t WHERE ${where}`).pluck().get(...args))
+        }
+      }
+    }
+  })
+
   it('moves a tender through the pipeline, declines with a reason, and undoes the last move', async () => {
     const { call, attempt } = tenderCache()
     const [first] = (await call('tenders:list', { states: ['new'], limit: 1 })).rows

@@ -24,7 +24,14 @@ function where(filter: TenderFilter, now: number, forPage: boolean): Where {
   const params: Record<string, unknown> = {}
   const match = toFtsQuery(filter.query)
   if (match) {
-    clauses.push('t.id IN (SELECT rowid FROM tenders_fts WHERE tenders_fts MATCH :match)')
+    // Left to itself SQLite reads the row of every match, and a two-letter prefix matches half the inbox (20,000
+    // tenders: 13 ms for page and count). Where an index serves, the unary + makes it walk that index and test each
+    // id against the matches instead: the posted-at index for a page sorted by date (it stops after one page), the
+    // state index for a count that reads nothing else of the row (rowids are in it). Narrow matches lose a few
+    // tenths of a millisecond.
+    const readsRows = filter.conflictsOnly || (['category', 'region', 'language', 'source'] as const).some((column) => filter[column] !== null)
+    const walkIndex = forPage ? filter.sort === 'posted' : !readsRows
+    clauses.push(`${walkIndex ? '+' : ''}t.id IN (SELECT rowid FROM tenders_fts WHERE tenders_fts MATCH :match)`)
     params.match = match
   }
   if (filter.states.length > 0) {
