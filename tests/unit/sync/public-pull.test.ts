@@ -334,3 +334,28 @@ describe('what the accounts list and the staff listing say between two pulls', (
     expect(summary.events).toBe(0)
   })
 })
+
+describe('staff members the partner named', () => {
+  it('takes each named member’s clients from its b2b listing on every pull; a member the server does not know keeps what the cache knew', async () => {
+    const h = await start()
+    const { state } = h.server
+    await h.run('full')
+    const [first, second] = activePartnerships(state)
+    const local = (client: number) => h.count('SELECT id FROM partnerships WHERE client_organization_id = ?', client)
+    h.db.prepare("INSERT INTO staff_members (invitation_id, label) VALUES (101, 'Anna'), (102, 'Ben'), (999, 'Gone')").run()
+    // The cache believes Ben handles the first client; the Manager assigned him the second instead.
+    h.db.prepare('INSERT INTO staff_assignments (invitation_id, partnership_id) VALUES (102, ?), (999, ?)').run(local(first.clientOrganizationId), local(second.clientOrganizationId))
+    state.assignStaff(102, [second.id])
+
+    await h.run('incremental')
+    const assigned = (invitation: number) =>
+      h.rows('SELECT p.client_organization_id FROM staff_assignments a JOIN partnerships p ON p.id = a.partnership_id WHERE a.invitation_id = ? ORDER BY 1', invitation).flat()
+    const cached = new Set(h.rows("SELECT id FROM organizations WHERE role = 'client'").flat())
+    const anna = [...(state.staffAssignments(101) ?? [])].map((id) => state.partnership(id)!.clientOrganizationId).filter((client) => cached.has(client))
+    expect(anna.length).toBeGreaterThan(0)
+    expect(assigned(101)).toEqual(anna.sort(byId))
+    expect(assigned(102)).toEqual([second.clientOrganizationId])
+    expect(assigned(999)).toEqual([second.clientOrganizationId])
+    expect(h.server.requests.filter((request) => request.route === ENDPOINTS.staffPartnerships.route && request.path.includes('/invitations/102/'))).toHaveLength(1)
+  })
+})

@@ -10,6 +10,7 @@ import { rebuildClientIndex, rebuildTenderIndex } from '../search/index'
 import { linesRange, refreshBillingRollup, widen } from '../billing/rollup'
 import { HISTORY_COLUMNS, HISTORY_STAGE, replaceHistory, unlinkStagedHistory } from './history/table'
 import { stagedColumns, type StagedTable } from './stage'
+import { replaceStaffAssignments, type StaffAssignments } from './staff'
 
 /** Where a list's next pull starts, written in the same transaction as the rows. */
 export interface SyncCursor {
@@ -28,6 +29,8 @@ export interface MergePlan {
   partnerId: number
   profile: Profile
   partnerships: 'complete' | 'skipped'
+  /** The named staff members whose b2b listing the pull read, with their clients. */
+  staff: StaffAssignments
   /** Organizations whose every tag the pull read (the accounts list's `tags[]`): their tags not read are gone. */
   tagLists: readonly number[]
   /** The partner endpoint's list carries each client's whole record: no need to read GET /1/accounts/{id} after it. */
@@ -175,6 +178,7 @@ export function merge(db: BetterSqlite3.Database, plan: MergePlan): MergeOutcome
           WHERE product_id IN (SELECT id FROM main.products);`)
     }
 
+    replaceStaffAssignments(db, plan.partnerId, plan.staff)
     upsert(db, 'invoices', 'id', 'organization_id IN (SELECT id FROM main.organizations)')
     // No history read (the server offers none): the lines the cache holds stay as they are.
     if (plan.history) {

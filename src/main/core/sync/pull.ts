@@ -28,6 +28,7 @@ import {
 import { createHistoryStage, dropHistoryStage } from './history/table'
 import { historyInline, type HistoryStaging, type HistoryStager } from './history/stager'
 import { dropStaging, resetStaging, stager } from './stage'
+import { namedStaff, readStaffAssignments } from './staff'
 
 export type PullMode = 'full' | 'incremental'
 
@@ -343,6 +344,7 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
     const readLists = async () => {
       const modeled = await offered('partnerships', readModeledPartnerships)
       const partnerships = modeled === 'absent' ? await readPublicPartnerships() : modeled
+      const staff = await readStaffAssignments(client, partnerId, namedStaff(db), listSignal)
 
       const products = await readList('products', { path: ENDPOINTS.products.template, perPage: ENDPOINTS.products.perPage }, ENDPOINTS.products.item, (items) => {
         for (const item of items) {
@@ -368,7 +370,7 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
           for (const item of page.items) stageInvoice.run(invoiceRow(item))
         })
       })
-      return { partnerships, organizationsWhole: modeled !== 'absent', products, tenders: tenders === 'absent' ? ('skipped' as const) : tenders }
+      return { partnerships, staff, organizationsWhole: modeled !== 'absent', products, tenders: tenders === 'absent' ? ('skipped' as const) : tenders }
     }
 
     // The billing history, the bulk of a pull, is read and staged by its own connection (its own thread, in the app) while this
@@ -385,7 +387,7 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
       return read !== 'absent'
     }
 
-    const [{ partnerships, organizationsWhole, products, tenders }, historyRead] = await together(stopLists, [readLists(), readHistory()])
+    const [{ partnerships, staff, organizationsWhole, products, tenders }, historyRead] = await together(stopLists, [readLists(), readHistory()])
 
     if (signal?.aborted) throw signal.reason
     onProgress({ resource: 'merge', done: 0, total: 1 })
@@ -393,6 +395,7 @@ export async function pull(db: BetterSqlite3.Database, client: RemoteClient, opt
       now,
       partnerId,
       partnerships,
+      staff,
       tagLists,
       organizationsWhole,
       products,
