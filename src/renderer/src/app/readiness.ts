@@ -20,6 +20,9 @@ let blocked = false
 let interactive = false
 let nextToken = 0
 const holders = new Set<number>()
+let readOnce = false
+/** What waits for the first `ready` (see afterFirstReady); null once it has run. */
+let waiting: Array<() => void> | null = []
 
 function current(): AppState {
   if (blocked) return 'blocked'
@@ -28,7 +31,17 @@ function current(): AppState {
 }
 
 function publish(): void {
-  document.documentElement.dataset.appState = current()
+  const state = current()
+  document.documentElement.dataset.appState = state
+  if (state === 'ready' && !readOnce) {
+    readOnce = true
+    // A task of its own, so the first screen is painted and reads ready before secondary work holds it busy.
+    setTimeout(() => {
+      const runs = waiting ?? []
+      waiting = null
+      for (const run of runs) run()
+    }, 0)
+  }
 }
 
 export function setBlocked(value: boolean): void {
@@ -41,6 +54,17 @@ export function setBlocked(value: boolean): void {
 export function markInteractive(): void {
   interactive = true
   publish()
+}
+
+/**
+ * Runs `run` once the app has first read `ready` (the first screen shown with
+ * all it needs), at once if it has. Secondary reads (facet counts, reminders,
+ * notices) wait for it: the core answers reads one at a time, and the first
+ * page of clients must not queue behind them.
+ */
+export function afterFirstReady(run: () => void): void {
+  if (waiting === null) run()
+  else waiting.push(run)
 }
 
 /** Marks a load as under way; call the returned function (once or more) when it settles. */
