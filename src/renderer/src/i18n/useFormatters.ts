@@ -1,4 +1,3 @@
-import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatMoney, type Money } from '../../../shared/money'
 
@@ -31,8 +30,17 @@ export function createFormatters(language: string): Formatters {
   }
 }
 
+// Building the Intl formatters costs a few milliseconds, and dozens of
+// components mount with them: one set per language, shared.
+const byLanguage = new Map<string, Formatters>()
+
 export function useFormatters(): Formatters {
   const { i18n } = useTranslation()
   const language = i18n.language
-  return useMemo(() => createFormatters(language), [language])
+  let formatters = byLanguage.get(language)
+  if (formatters === undefined) {
+    formatters = createFormatters(language)
+    byLanguage.set(language, formatters)
+  }
+  return formatters
 }
