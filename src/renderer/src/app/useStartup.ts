@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings'
 import type { AppError } from '../../../shared/result'
 import type { CacheStatus, Dataset, RecoverOutcome } from '../../../shared/contract'
 import { useApi } from '../api/ApiContext'
+import { askFirstPageEarly, forgetEarlyPage } from '../screens/clients/firstPage'
 import { holdBusy } from './readiness'
 import type { CacheProblem } from '../screens/cache/CacheProblemScreen'
 import type { AppNotice } from './notices'
@@ -56,6 +57,8 @@ export function useStartup(): {
       const status = await api.call('cache:status', {})
       if (!status.ok) return { phase: 'failed', error: status.error }
       if (status.value.state !== 'ready') return { phase: 'cache-problem', status: status.value }
+      // The first page is what the user waits for: on its way while the settings are read and the shell renders.
+      askFirstPageEarly(api)
       return loadSettings(status.value.dataset, [])
     }
     void run().then((next) => {
@@ -72,7 +75,10 @@ export function useStartup(): {
   useEffect(
     () =>
       api.subscribe('cache:status', (status) => {
-        if (status.state !== 'ready') setStartup({ phase: 'cache-problem', status })
+        if (status.state !== 'ready') {
+          forgetEarlyPage()
+          setStartup({ phase: 'cache-problem', status })
+        }
       }),
     [api],
   )
