@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings'
 import type { AppError } from '../../../shared/result'
 import type { CacheStatus, Dataset, RecoverOutcome } from '../../../shared/contract'
 import { useApi } from '../api/ApiContext'
+import { languageFor, loadLanguage } from '../i18n'
 import { askFirstPageEarly, forgetEarlyPage } from '../screens/clients/firstPage'
 import { holdBusy } from './readiness'
 import type { CacheProblem } from '../screens/cache/CacheProblemScreen'
@@ -36,6 +37,8 @@ export function useStartup(): {
   const loadSettings = useCallback(
     async (dataset: Dataset, notices: AppNotice[], shellEpoch = 0): Promise<Startup> => {
       const result = await api.call('settings:get', {})
+      // The shell opens in the user's language, not in the system's for a moment.
+      if (result.ok) await loadLanguage(languageFor(result.value.language, navigator.languages)).catch(() => undefined)
       // Unreadable settings must not keep the user out: defaults, and say so.
       if (!result.ok) {
         return {
