@@ -8,6 +8,9 @@
  * - `busy`: after first readiness, some load is under way, e.g. a search
  *   typed and not yet answered (set as soon as the keystroke lands, before
  *   the debounce), or rows scrolled into view that are still placeholders.
+ *   Secondary reads (afterFirstReady) start after the first `ready`, so the
+ *   app goes busy once more just after it: what they show (facet counts in
+ *   the closed filter menus) is there at the next `ready`.
  * - `blocked`: the app cannot go on (no bridge, a cache problem, a failed
  *   startup); the screen explains why. Leaving it (cache recovered) goes
  *   back to `loading`.
