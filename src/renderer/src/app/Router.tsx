@@ -21,8 +21,6 @@ const depth = (): number => {
   const state: unknown = history.state
   return typeof state === 'object' && state !== null && typeof (state as { depth?: unknown }).depth === 'number' ? (state as { depth: number }).depth : 0
 }
-/** The route the location holds now (before the shell's router is mounted, e.g. at start). */
-export const locationRoute = (): Route => parseRoute(current())
 /** Whether Back stays in the app (a page opened first, e.g. after a reload, has nothing of ours behind it). */
 export const canGoBack = (): boolean => depth() > 0
 

@@ -1,8 +1,7 @@
 import type { ClientPage, Input } from '../../../../shared/contract'
 import type { Result } from '../../../../shared/result'
 import type { ApiClient } from '../../api/bridge'
-import { CLIENTS_ROUTE, type ClientsView } from '../../app/route'
-import { locationRoute } from '../../app/Router'
+import { CLIENTS_ROUTE, locationRoute, type ClientsView } from '../../app/route'
 import { ClientPageCache, clientQueryOf } from './clientPageCache'
 
 /** The first page asked at start, waiting for the clients screen; null once taken (or never asked). */
