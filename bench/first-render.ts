@@ -127,6 +127,9 @@ export async function benchFirstRender(): Promise<void> {
         if (target === 'app') {
           await page.addInitScript(installBridge, { secret: bridge.secret, globalName: BRIDGE_GLOBAL, brand: BRIDGE_BRAND, channels: [...CHANNELS], events: [...EVENT_NAMES] })
           into.push(await load(page, bridge.url))
+          // What the app defers until its first page is on screen (facet counts, reminders) still
+          // runs on the core: done before the page closes, or the next load would queue behind it.
+          await page.waitForSelector('html[data-app-state="ready"]', { timeout: 60_000 })
         } else {
           await page.route(`${bridge.url}__baseline`, (route) => route.fulfill({ contentType: 'text/html', body: BASELINE_HTML(bridge.secret) }))
           into.push(await load(page, `${bridge.url}__baseline`))

@@ -16,24 +16,24 @@ import { NoBridgeScreen } from './app/NoBridgeScreen'
 import { initI18n, preferredLanguage } from './i18n'
 import { FollowSystemTheme } from './theme/useAppliedTheme'
 
-// Before the first render: every screen, even the no-bridge one, speaks a language.
-initI18n(preferredLanguage(navigator.languages))
-
 const bridge = findBridge(window)
 const root = document.getElementById('root')
 if (root === null) throw new Error('index.html has no #root element')
 
-createRoot(root).render(
-  <StrictMode>
-    {bridge === null ? (
-      <>
-        <FollowSystemTheme />
-        <NoBridgeScreen />
-      </>
-    ) : (
-      <ApiProvider client={createApiClient(bridge)}>
-        <App />
-      </ApiProvider>
-    )}
-  </StrictMode>,
+// Before the first render: every screen, even the no-bridge one, speaks a language.
+void initI18n(preferredLanguage(navigator.languages)).then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      {bridge === null ? (
+        <>
+          <FollowSystemTheme />
+          <NoBridgeScreen />
+        </>
+      ) : (
+        <ApiProvider client={createApiClient(bridge)}>
+          <App />
+        </ApiProvider>
+      )}
+    </StrictMode>,
+  ),
 )

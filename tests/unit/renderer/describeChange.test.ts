@@ -9,12 +9,12 @@ import {
   conflictRows,
   refusalOf,
 } from '../../../src/renderer/src/screens/outbox/describeChange'
-import { resources } from '../../../src/renderer/src/i18n/resources'
+import { en } from '../../../src/renderer/src/i18n/en'
 
 let i18n: I18n
 beforeAll(async () => {
   i18n = i18next.createInstance()
-  await i18n.init({ resources, lng: 'en', fallbackLng: 'en', initAsync: false, interpolation: { escapeValue: false } })
+  await i18n.init({ resources: { en: { translation: en } }, lng: 'en', fallbackLng: 'en', initAsync: false, interpolation: { escapeValue: false } })
 })
 
 describe('changeSentence', () => {

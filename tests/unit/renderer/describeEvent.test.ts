@@ -2,7 +2,8 @@ import i18next, { type i18n as I18n } from 'i18next'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { PartnershipEventRow } from '../../../src/shared/contract'
 import { eventMeaning, eventSentence } from '../../../src/renderer/src/screens/activity/describeEvent'
-import { resources } from '../../../src/renderer/src/i18n/resources'
+import { en } from '../../../src/renderer/src/i18n/en'
+import { fr } from '../../../src/renderer/src/i18n/fr'
 
 type Row = Pick<PartnershipEventRow, 'kind' | 'before' | 'after' | 'clientName'>
 const row = (kind: Row['kind'], before: Row['before'], after: Row['after'], clientName = 'Client X'): Row => ({ kind, before, after, clientName })
@@ -10,7 +11,7 @@ const row = (kind: Row['kind'], before: Row['before'], after: Row['after'], clie
 let i18n: I18n
 beforeAll(async () => {
   i18n = i18next.createInstance()
-  await i18n.init({ resources, lng: 'en', fallbackLng: 'en', initAsync: false, interpolation: { escapeValue: false } })
+  await i18n.init({ resources: { en: { translation: en }, fr: { translation: fr } }, lng: 'en', fallbackLng: 'en', initAsync: false, interpolation: { escapeValue: false } })
 })
 
 describe('eventMeaning', () => {

@@ -43,4 +43,27 @@ describe('readiness signal', () => {
     readiness.setBlocked(false)
     expect(state()).toBe('loading')
   })
+
+  it('runs secondary work only after the first ready, in a task of its own, and at once from then on', () => {
+    vi.useFakeTimers()
+    try {
+      const ran: string[] = []
+      readiness.afterFirstReady(() => ran.push('queued'))
+      const release = readiness.holdBusy()
+      readiness.markInteractive()
+      expect(state()).toBe('busy')
+      vi.runAllTimers()
+      expect(ran).toEqual([])
+      release()
+      expect(state()).toBe('ready')
+      // The first page reads ready before the secondary work holds it busy.
+      expect(ran).toEqual([])
+      vi.runAllTimers()
+      expect(ran).toEqual(['queued'])
+      readiness.afterFirstReady(() => ran.push('later'))
+      expect(ran).toEqual(['queued', 'later'])
+    } finally {
+      vi.useRealTimers()
+    }
+  })
 })

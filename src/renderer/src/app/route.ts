@@ -121,6 +121,9 @@ export function parseRoute(text: string): Route {
   }
 }
 
+/** The route the location holds now (before the shell's router is mounted, e.g. at start). */
+export const locationRoute = (): Route => parseRoute(window.location.hash)
+
 export function formatRoute(route: Route): string {
   const params = new URLSearchParams()
   let path: string

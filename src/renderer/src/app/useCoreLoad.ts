@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { AppError, Result } from '../../../shared/result'
-import { holdBusy } from './readiness'
+import { afterFirstReady, holdBusy } from './readiness'
 
 export interface Loaded<T> {
   /** The last good answer; kept on screen while a refresh is under way or after it failed. */
@@ -20,9 +20,11 @@ export interface CoreLoad<T> extends Loaded<T> {
 /**
  * One read from the core, repeated whenever `key` changes or `reload` is
  * called. Holds the app `busy` while a read is under way (see readiness.ts),
- * and drops answers that a newer read has overtaken.
+ * and drops answers that a newer read has overtaken. A `secondary` read
+ * (nothing the first screen needs) is asked only once that screen has shown
+ * its content, and holds the app busy only from then on.
  */
-export function useCoreLoad<T>(load: () => Promise<Result<T>>, key: unknown): CoreLoad<T> {
+export function useCoreLoad<T>(load: () => Promise<Result<T>>, key: unknown, { secondary = false } = {}): CoreLoad<T> {
   const [state, setState] = useState<Loaded<T>>({ value: null, error: null, loading: true })
   const [attempt, setAttempt] = useState(0)
   const latest = useRef(0)
@@ -33,16 +35,26 @@ export function useCoreLoad<T>(load: () => Promise<Result<T>>, key: unknown): Co
 
   useEffect(() => {
     const id = ++latest.current
-    const release = holdBusy()
-    for (const releaseAsked of asked.current.splice(0)) releaseAsked()
+    let live = true
+    let release = (): void => {}
+    const ask = (): void => {
+      if (!live) return
+      release = holdBusy()
+      for (const releaseAsked of asked.current.splice(0)) releaseAsked()
+      void loadRef.current().then((result) => {
+        release()
+        if (latest.current !== id) return
+        setState((s) => (result.ok ? { value: result.value, error: null, loading: false } : { value: s.value, error: result.error, loading: false }))
+      })
+    }
+    if (secondary) afterFirstReady(ask)
+    else ask()
     setState((s) => (s.loading ? s : { ...s, loading: true }))
-    void loadRef.current().then((result) => {
+    return () => {
+      live = false
       release()
-      if (latest.current !== id) return
-      setState((s) => (result.ok ? { value: result.value, error: null, loading: false } : { value: s.value, error: result.error, loading: false }))
-    })
-    return release
-  }, [key, attempt])
+    }
+  }, [key, attempt, secondary])
 
   const reload = useCallback(() => {
     asked.current.push(holdBusy())

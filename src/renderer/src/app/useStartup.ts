@@ -3,6 +3,8 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings'
 import type { AppError } from '../../../shared/result'
 import type { CacheStatus, Dataset, RecoverOutcome } from '../../../shared/contract'
 import { useApi } from '../api/ApiContext'
+import { languageFor, loadLanguage } from '../i18n'
+import { askFirstPageEarly, forgetEarlyPage } from '../screens/clients/firstPage'
 import { holdBusy } from './readiness'
 import type { CacheProblem } from '../screens/cache/CacheProblemScreen'
 import type { AppNotice } from './notices'
@@ -35,6 +37,8 @@ export function useStartup(): {
   const loadSettings = useCallback(
     async (dataset: Dataset, notices: AppNotice[], shellEpoch = 0): Promise<Startup> => {
       const result = await api.call('settings:get', {})
+      // The shell opens in the user's language, not in the system's for a moment.
+      if (result.ok) await loadLanguage(languageFor(result.value.language, navigator.languages)).catch(() => undefined)
       // Unreadable settings must not keep the user out: defaults, and say so.
       if (!result.ok) {
         return {
@@ -56,6 +60,8 @@ export function useStartup(): {
       const status = await api.call('cache:status', {})
       if (!status.ok) return { phase: 'failed', error: status.error }
       if (status.value.state !== 'ready') return { phase: 'cache-problem', status: status.value }
+      // The first page is what the user waits for: on its way while the settings are read and the shell renders.
+      askFirstPageEarly(api)
       return loadSettings(status.value.dataset, [])
     }
     void run().then((next) => {
@@ -72,7 +78,10 @@ export function useStartup(): {
   useEffect(
     () =>
       api.subscribe('cache:status', (status) => {
-        if (status.state !== 'ready') setStartup({ phase: 'cache-problem', status })
+        if (status.state !== 'ready') {
+          forgetEarlyPage()
+          setStartup({ phase: 'cache-problem', status })
+        }
       }),
     [api],
   )

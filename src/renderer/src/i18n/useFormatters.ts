@@ -1,4 +1,3 @@
-import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatMoney, type Money } from '../../../shared/money'
 
@@ -17,22 +16,37 @@ export interface Formatters {
 
 /** Numbers, dates and lists as the UI language writes them, whatever the system's locale. */
 export function createFormatters(language: string): Formatters {
-  const numbers = new Intl.NumberFormat(language)
-  const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium' })
-  const dateTimes = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })
-  const lists = new Intl.ListFormat(language, { style: 'narrow', type: 'unit' })
+  // Each built on first use: a screen seldom needs all four, and building one costs more than many formats.
+  const numbers = once(() => new Intl.NumberFormat(language))
+  const dates = once(() => new Intl.DateTimeFormat(language, { dateStyle: 'medium' }))
+  const dateTimes = once(() => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }))
+  const lists = once(() => new Intl.ListFormat(language, { style: 'narrow', type: 'unit' }))
   return {
-    number: (value) => numbers.format(value),
-    date: (unixSeconds) => dates.format(new Date(unixSeconds * 1000)),
-    dateTime: (unixSeconds) => dateTimes.format(new Date(unixSeconds * 1000)),
+    number: (value) => numbers().format(value),
+    date: (unixSeconds) => dates().format(new Date(unixSeconds * 1000)),
+    dateTime: (unixSeconds) => dateTimes().format(new Date(unixSeconds * 1000)),
     iso: (unixSeconds) => new Date(unixSeconds * 1000).toISOString(),
-    list: (items) => lists.format(items),
+    list: (items) => lists().format(items),
     money: (amount) => formatMoney(amount, language),
   }
 }
 
+function once<T>(make: () => T): () => T {
+  let made: T | undefined
+  return () => (made ??= make())
+}
+
+// Building the Intl formatters costs a few milliseconds, and dozens of
+// components mount with them: one set per language, shared.
+const byLanguage = new Map<string, Formatters>()
+
 export function useFormatters(): Formatters {
   const { i18n } = useTranslation()
   const language = i18n.language
-  return useMemo(() => createFormatters(language), [language])
+  let formatters = byLanguage.get(language)
+  if (formatters === undefined) {
+    formatters = createFormatters(language)
+    byLanguage.set(language, formatters)
+  }
+  return formatters
 }

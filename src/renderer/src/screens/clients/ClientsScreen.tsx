@@ -12,7 +12,7 @@ import { useApi } from '../../api/ApiContext'
 import { holdBusy } from '../../app/readiness'
 import { useRouter } from '../../app/Router'
 import type { ClientsView } from '../../app/route'
-import type { ClientPageCache, ClientQuery } from './clientPageCache'
+import { clientQueryOf, type ClientPageCache, type ClientQuery } from './clientPageCache'
 import { FilterBar } from './filters/FilterBar'
 import { RequestClient } from './RequestClient'
 import { BulkBar } from './bulk/BulkBar'
@@ -61,7 +61,7 @@ export function ClientsScreen({ active, view }: { active: boolean; view: Clients
     // Only a settled search writes the route (setView changes every render).
   }, [query, active])
   const { generation } = useCacheInfo()
-  const pages = useClientPages({ query: view.query, filters: view.filters, ...sort }, generation)
+  const pages = useClientPages(clientQueryOf(view), generation)
   const shown = pages.shown
 
   // Busy from the keystroke on (not only once the debounce fires), so a test

@@ -1,6 +1,7 @@
 import type { ClientFilters } from '../../../../shared/client-filters'
 import type { ClientPage, ClientRow, ClientSortKey, Input } from '../../../../shared/contract'
 import type { AppError, Result } from '../../../../shared/result'
+import type { ClientsView } from '../../app/route'
 
 export const PAGE_SIZE = 200
 
@@ -10,6 +11,9 @@ export interface ClientQuery {
   direction: 'asc' | 'desc'
   filters: ClientFilters
 }
+
+/** The query of a clients view (the route's), in one shape: requests built from it compare equal as JSON. */
+export const clientQueryOf = (view: ClientsView): ClientQuery => ({ query: view.query, filters: view.filters, sort: view.sort, direction: view.direction })
 
 /**
  * The rows of one query (text and sort), held in fixed-size pages fetched as

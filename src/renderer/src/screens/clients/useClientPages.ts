@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useApi } from '../../api/ApiContext'
 import { ClientPageCache, type ClientQuery } from './clientPageCache'
+import { takeEarlyPage } from './firstPage'
 
 interface PagesState {
   key: string
@@ -50,7 +51,8 @@ export function useClientPages(query: ClientQuery, generation: number): ClientPa
   const fetchPages = useCallback(
     (cache: ClientPageCache, pages: number[]) => {
       for (const page of pages) {
-        void api.call('clients:list', cache.request(page)).then((result) => {
+        const request = cache.request(page)
+        void (takeEarlyPage(request) ?? api.call('clients:list', request)).then((result) => {
           cache.settle(page, result)
           // An answer for a replaced query is dropped here, with its cache.
           setState((s) => (s.current === cache ? { ...s, shown: cache, version: s.version + 1 } : s))

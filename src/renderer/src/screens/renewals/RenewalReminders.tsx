@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../../api/ApiContext'
-import { holdBusy } from '../../app/readiness'
+import { afterFirstReady, holdBusy } from '../../app/readiness'
 import { useRouter } from '../../app/Router'
 import { useFormatters } from '../../i18n/useFormatters'
 
@@ -63,7 +63,10 @@ export function RenewalReminders() {
       const previous = running.current ?? Promise.resolve()
       running.current = previous.then(checkOnce)
     }
-    check()
+    // Not before the first page is on screen: the core reads one thing at a time.
+    afterFirstReady(() => {
+      if (!stopped) check()
+    })
     const timer = window.setInterval(check, CHECK_EVERY_MS)
     const unsubscribe = api.subscribe('sync:finished', (outcome) => {
       if (outcome.ok) check()

@@ -2,6 +2,7 @@ import { useCallback, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../../api/ApiContext'
 import { useCacheInfo } from '../../app/CacheInfoContext'
+import { afterFirstReady } from '../../app/readiness'
 
 /**
  * Asks the core which new matching tenders deserve a desktop notice (it
@@ -20,7 +21,16 @@ export function useTenderNotices(): () => void {
       }
     })
   }, [api, t])
-  useEffect(check, [check, generation])
+  // Not before the first page is on screen: the core answers one call at a time.
+  useEffect(() => {
+    let live = true
+    afterFirstReady(() => {
+      if (live) check()
+    })
+    return () => {
+      live = false
+    }
+  }, [check, generation])
   /** Asks again after tenders arrived outside a sync (an import). */
   return check
 }

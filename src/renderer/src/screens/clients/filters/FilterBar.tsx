@@ -20,9 +20,11 @@ export function FilterBar({ view, onChange, saveable = true }: { view: ClientsVi
   const api = useApi()
   const format = useFormatters()
   const { generation } = useCacheInfo()
+  // The counts show only in the closed menus: they must not delay the first page.
   const counts = useCoreLoad(
     () => api.call('clients:facets', { query: view.query, filters: view.filters }),
     JSON.stringify([generation, view.query, view.filters]),
+    { secondary: true },
   )
   const filters = view.filters
   const label = useValueLabel()
