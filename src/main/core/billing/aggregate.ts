@@ -137,13 +137,13 @@ export function rankedClients(
            WHERE ${period} AND client_organization_id > 0 ${selected} ${types} ${currency}`,
     )
   }
-  // segments() leaves at most the two edge months to the lines; an empty range stands for a missing one.
   if (raw.length > 0) {
     sources.push(`SELECT client_organization_id AS client, currency, 1 AS lines, amount_excl_vat_minor AS net, vat_minor AS vat FROM billing_lines
       WHERE ((occurred_at >= :f1 AND occurred_at < :t1) OR (occurred_at >= :f2 AND occurred_at < :t2)) ${selected} ${types} ${currency}`)
   }
   if (sources.length === 0) return { total: 0, rows: [] }
   const parts = `WITH parts AS (${sources.join(' UNION ALL ')})`
+  // segments() leaves at most the two edge months to the lines; an empty range stands for a missing one.
   const [first = [0, 0], second = [0, 0]] = raw
   const params = {
     ...(periods.length === 1 ? { period: periods[0] } : { periods: JSON.stringify(periods) }),
