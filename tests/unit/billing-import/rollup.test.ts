@@ -1,6 +1,7 @@
 // The monthly totals the billing screen reads follow the imports: an import,
-// its undo and a line joining its client later leave the rollup equal to one
-// computed from scratch, and the client's month shows the imported amount.
+// its undo and a line joining its client later leave the rollup (by type and
+// per client over every type) equal to one computed from scratch, and the
+// client's month shows the imported amount.
 import type Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { commitImport } from '../../../src/main/core/billing/import/run'
@@ -9,9 +10,13 @@ import { refreshBillingRollup } from '../../../src/main/core/billing/rollup'
 import { fixture, importCache } from './cache'
 
 const NOW = 1_733_000_000
-const rollup = (db: Database.Database) => db.prepare('SELECT * FROM billing_rollup ORDER BY period, client_organization_id, history_type, currency').all()
+/** Both tables: the totals by type and their sums over types, per client. */
+const rollup = (db: Database.Database) => ({
+  byType: db.prepare('SELECT * FROM billing_rollup ORDER BY period, client_organization_id, history_type, currency').all(),
+  clients: db.prepare('SELECT * FROM billing_rollup_clients ORDER BY period, client_organization_id, currency').all(),
+})
 /** Every month and year of the rollup as a full recomputation gives it. */
-function fromScratch(db: Database.Database): unknown[] {
+function fromScratch(db: Database.Database): ReturnType<typeof rollup> {
   const copy = db.prepare('SELECT count(*) FROM billing_rollup').pluck().get()
   db.exec('SAVEPOINT scratch')
   refreshBillingRollup(db)
@@ -32,6 +37,7 @@ describe('the billing rollup after imports', () => {
     const outcome = commitImport(db, fixture('clients-en-comma-utf8.csv'), { dryRun: false, now: NOW })
     if (outcome.outcome !== 'imported') throw new Error(JSON.stringify(outcome))
     expect(januaryNet(db, 101)).toBe(123_450)
+    expect(rollup(db).clients).toContainEqual(expect.objectContaining({ period: 202401, client_organization_id: 101, currency: 'CHF', net_minor: 123_450 }))
     expect(rollup(db)).toEqual(fromScratch(db))
 
     db.exec(`INSERT INTO organizations VALUES (999, 'Unknown Client GmbH', 'unknown client gmbh', 'client', 'company', NULL, 'CHF', 'de_CH', 'Europe/Zurich', 0, 0, NULL)`)

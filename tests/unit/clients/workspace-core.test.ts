@@ -103,6 +103,38 @@ describe('the 12-month billing', () => {
   })
 })
 
+describe('the list’s pages', () => {
+  it('cut one order for every sort and direction, each row with its own columns', async () => {
+    const sortKey = new Map((raw.prepare("SELECT id, sort_key FROM organizations WHERE role = 'client'").all() as Array<{ id: number; sort_key: string }>).map((r) => [r.id, r.sort_key]))
+    const products = raw.prepare('SELECT count(*) FROM products WHERE owner_organization_id = ? AND deleted_at IS NULL').pluck()
+    const tags = raw.prepare('SELECT name FROM tags WHERE organization_id = ? ORDER BY name').pluck()
+    for (const sort of ['name', 'nextExpiry', 'productCount', 'billing12m'] as const) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const all = (await list({}, '', { sort, direction })).rows
+        const sign = direction === 'asc' ? 1 : -1
+        const own = (r: (typeof all)[number]) => r.billing12m.find((m) => m.currency === r.currency)?.minor ?? 0
+        const byKey = {
+          name: (a: (typeof all)[number], b: (typeof all)[number]) => sign * (sortKey.get(a.id)! < sortKey.get(b.id)! ? -1 : sortKey.get(a.id)! > sortKey.get(b.id)! ? 1 : 0),
+          nextExpiry: (a: (typeof all)[number], b: (typeof all)[number]) =>
+            Number(a.nextExpiry === null) - Number(b.nextExpiry === null) || sign * ((a.nextExpiry ?? 0) - (b.nextExpiry ?? 0)),
+          productCount: (a: (typeof all)[number], b: (typeof all)[number]) => sign * (a.productCount - b.productCount),
+          billing12m: (a: (typeof all)[number], b: (typeof all)[number]) => a.currency.localeCompare(b.currency) || sign * (own(a) - own(b)),
+        }[sort]
+        expect(all.map((r) => r.id), `${sort} ${direction}`).toEqual([...all].sort((a, b) => byKey(a, b) || sign * (a.id - b.id)).map((r) => r.id))
+        const pages = []
+        for (let offset = 0; offset < all.length; offset += 7) pages.push(...(await list({}, '', { sort, direction, offset, limit: 7 })).rows)
+        expect(pages, `${sort} ${direction}`).toEqual(all)
+      }
+    }
+    const rows = (await list({})).rows
+    expect(rows.length).toBeGreaterThan(10)
+    for (const row of rows) {
+      expect(row.productCount).toBe(products.get(row.id))
+      expect(row.tags).toEqual(tags.all(row.id))
+    }
+  })
+})
+
 describe('notes', () => {
   it('are kept and found by the clients search', async () => {
     const target = facts()[5]!

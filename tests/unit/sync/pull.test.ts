@@ -125,7 +125,7 @@ describe('pull', () => {
     await run('full')
     const indexes = () => db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'billing_lines' ORDER BY name").all()
     const declared = indexes()
-    expect(declared).toHaveLength(6)
+    expect(declared).toHaveLength(7)
     const listed = count('SELECT count(*) FROM billing_lines')
     const copy = db.prepare(`INSERT INTO billing_lines (id, client_organization_id, product_id, invoice_id, history_type, occurred_at, description,
       amount_excl_vat_minor, vat_rate_bp, vat_minor, currency, paid_by) SELECT ?, client_organization_id, product_id, invoice_id, history_type, ?, description,

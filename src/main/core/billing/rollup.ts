@@ -1,4 +1,5 @@
-// Keeps billing_rollup (migration 4) in step with billing_lines. Called by
+// Keeps billing_rollup (migration 4) and its sum over history types,
+// billing_rollup_clients (migration 7), in step with billing_lines. Called by
 // every path that changes the lines (demo, sync merge, import) inside its own
 // transaction, for the time range it touched; never by a trigger, which
 // would cost a sync's ingest on every row.
@@ -33,6 +34,7 @@ export function refreshBillingRollup(db: BetterSqlite3.Database, range?: { from:
     } else {
       const bounds = db.prepare('SELECT min(occurred_at) AS lo, max(occurred_at) AS hi FROM billing_lines').get() as { lo: number | null; hi: number | null }
       db.prepare('DELETE FROM billing_rollup').run()
+      db.prepare('DELETE FROM billing_rollup_clients').run()
       if (bounds.lo === null || bounds.hi === null) return
       first = monthCode(bounds.lo)
       last = monthCode(bounds.hi)
@@ -63,6 +65,15 @@ export function refreshBillingRollup(db: BetterSqlite3.Database, range?: { from:
        FROM billing_rollup WHERE period BETWEEN :p1 AND :p2 + 12 AND period % 100 <> 0
        GROUP BY period / 100, client_organization_id, history_type, currency`,
     ).run({ p1: y1 * 100, p2: y2 * 100 })
+    const touched = '(period BETWEEN :m1 AND :m2 AND period % 100 <> 0) OR (period BETWEEN :p1 AND :p2 AND period % 100 = 0)'
+    const periods = { ...months, p1: y1 * 100, p2: y2 * 100 }
+    db.prepare(`DELETE FROM billing_rollup_clients WHERE ${touched}`).run(periods)
+    db.prepare(
+      `INSERT INTO billing_rollup_clients (period, client_organization_id, currency, lines, net_minor, vat_minor)
+       SELECT period, client_organization_id, currency, sum(lines), sum(net_minor), sum(vat_minor) FROM billing_rollup
+       WHERE (${touched}) AND client_organization_id > 0
+       GROUP BY period, client_organization_id, currency`,
+    ).run(periods)
   })()
 }
 

@@ -1,6 +1,7 @@
 // The 12-month billing of a client, in ONE place: today an aggregate over
-// billing_lines (indexed by client and date); a monthly rollup can replace
-// these fragments without touching their callers.
+// billing_lines read from the index billing_lines_client_amounts alone
+// (migration 7: client, date, type, currency, amount); a monthly rollup can
+// replace these fragments without touching their callers.
 import { sql, type RawBuilder } from 'kysely'
 
 const DAY = 86_400

@@ -285,6 +285,16 @@ export interface BillingRollupTable {
   vat_minor: number
 }
 
+/** Migration 7: billing_rollup summed over every history type, clients only (core/billing/rollup.ts). */
+export interface BillingRollupClientsTable {
+  period: number
+  client_organization_id: number
+  currency: Currency
+  lines: number
+  net_minor: number
+  vat_minor: number
+}
+
 /** Migration 4: one row per export (core/billing/export/records.ts). */
 export interface ExportsTable {
   id: Generated<number>
@@ -358,6 +368,7 @@ export interface Database {
   outbox: OutboxTable
   sync_state: SyncStateTable
   billing_rollup: BillingRollupTable
+  billing_rollup_clients: BillingRollupClientsTable
   exports: ExportsTable
   billing_imports: BillingImportsTable
   billing_import_unmatched: BillingImportUnmatchedTable

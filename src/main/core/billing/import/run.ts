@@ -133,7 +133,7 @@ function parseHead(text: string, shape: Shape): { rows: string[][]; quoteRows: n
 }
 
 /** billing_lines' indexes an import may build after its rows, not row by row; the natural key's stays (it finds duplicates). */
-const DEFERRABLE = ['billing_lines_occurred', 'billing_lines_client_occurred', 'billing_lines_import']
+const DEFERRABLE = ['billing_lines_occurred', 'billing_lines_client_occurred', 'billing_lines_client_amounts', 'billing_lines_import']
 /** Bytes of a Manager export line, roughly: how many lines a file brings, before it is read. */
 const BYTES_PER_LINE = 100
 
