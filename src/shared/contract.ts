@@ -31,6 +31,7 @@ import { tenderChannelInputs as tender } from './tenders-schema'
 import type { EmailReading, ProposalSending, TenderDetail, TenderNotice, TenderPage, TenderPrefs } from './tenders'
 import type { Settings } from './settings'
 import type { UpdateState } from './updates'
+import { REMINDER_KEYS_PER_CALL } from './renewals'
 
 export const DEMO_SIZES = ['small', 'bench'] as const
 export type DemoSize = (typeof DEMO_SIZES)[number]
@@ -689,7 +690,7 @@ export const contract = {
   'renewals:setLeads': channel<number[]>()(z.object({ leads: z.array(z.number().int().min(1).max(366)).max(10) }).strict()),
   /** The reminders due now, each once: the renderer shows them, then says so with renewals:shown. */
   'renewals:due': channel<RenewalReminder[]>()(empty),
-  'renewals:shown': channel<{ recorded: number }>()(z.object({ keys: z.array(reminderKeySchema).min(1).max(500) }).strict()),
+  'renewals:shown': channel<{ recorded: number }>()(z.object({ keys: z.array(reminderKeySchema).min(1).max(REMINDER_KEYS_PER_CALL) }).strict()),
   /** Shows the reminder again after `hours`. */
   'renewals:snooze': channel<{ until: number }>()(z.object({ key: reminderKeySchema, hours: z.number().int().min(1).max(24 * 30) }).strict()),
 } as const

@@ -4,6 +4,7 @@ import { useApi } from '../../api/ApiContext'
 import { afterFirstReady, holdBusy } from '../../app/readiness'
 import { useRouter } from '../../app/Router'
 import { useFormatters } from '../../i18n/useFormatters'
+import { recordShown } from './recordShown'
 
 /** Checked again this often while the app runs (and after each sync): lead times are days, an hour is soon enough. */
 const CHECK_EVERY_MS = 60 * 60 * 1000
@@ -54,7 +55,7 @@ export function RenewalReminders() {
             shown = reminders.map((r) => r.key)
           }
         }
-        if (shown.length > 0 && !stopped) await api.call('renewals:shown', { keys: shown })
+        if (shown.length > 0 && !stopped) await recordShown(api, shown)
       } finally {
         release()
       }
