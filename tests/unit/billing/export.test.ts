@@ -163,4 +163,28 @@ describe('nothing left behind', () => {
     // The file already there is left as it was.
     expect(readFileSync(target, 'utf8')).toBe('the previous export')
   })
+
+  it('a file with one letter changed under the export is refused, its rows and totals intact', async () => {
+    const { dir, db } = fixtureDb()
+    const target = join(dir, 'letter.csv')
+    let changed = false
+    const changing = runExport(
+      db,
+      {
+        ...job(spec({ columns: ['description', 'net', 'currency'] }), target),
+        pause: async () => {
+          const temporary = readdirSync(dir).find((f) => f.endsWith('.partial'))
+          if (!temporary) return
+          const text = readFileSync(join(dir, temporary), 'utf8')
+          const edited = text.replace('Renewal', 'Renewam')
+          if (edited !== text) changed = true
+          writeFileSync(join(dir, temporary), edited)
+        },
+      },
+      () => {},
+    )
+    await expect(changing).rejects.toBeInstanceOf(ExportCheckFailed)
+    expect(changed).toBe(true)
+    expect(readdirSync(dir).filter((f) => f.endsWith('.partial') || f === 'letter.csv')).toEqual([])
+  })
 })

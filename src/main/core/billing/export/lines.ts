@@ -51,8 +51,10 @@ function params(query: BillingQuery): Record<string, unknown> {
 /** Every line of the query in date order, `size` at a time; with `client`, that client's only. */
 export function* lineChunks(db: BetterSqlite3.Database, query: BillingQuery, size: number, client?: number): Generator<LineRow[]> {
   const one = client === undefined ? '' : 'AND l.client_organization_id = :client'
+  // The keyset spelled out: the row value `(l.occurred_at, l.id) > (:at, :id)` reads the same lines
+  // through the same index but took about twice the CPU per line (SQLite 3.51, a million lines).
   const statement = db
-    .prepare(`${SELECT} WHERE ${where(query)} ${one} AND (l.occurred_at, l.id) > (:at, :id) ORDER BY l.occurred_at, l.id LIMIT :size`)
+    .prepare(`${SELECT} WHERE ${where(query)} ${one} AND (l.occurred_at > :at OR (l.occurred_at = :at AND l.id > :id)) ORDER BY l.occurred_at, l.id LIMIT :size`)
     .raw(true)
   const bound = { ...params(query), ...(client === undefined ? {} : { client }), size }
   let at = -1
