@@ -8,10 +8,10 @@ export default defineConfig({
       // Dependencies stay external (better-sqlite3 must: bundled, it cannot
       // find its .node file), except the pure-JS ones on the start-up path:
       // loading kysely and zod as hundreds of separate CommonJS files costs
-      // more than the worker's whole open. Six entries share one core: the
+      // more than the worker's whole open. Seven entries share one core: the
       // Electron main process, the CLI, the worker that owns the database,
-      // the reader beside it, the integrity check and the billing history's
-      // staging thread.
+      // the reader beside it, the integrity check, the billing history's
+      // staging thread and the export's check.
       externalizeDeps: { exclude: ['kysely', 'zod'] },
       rollupOptions: {
         input: {
@@ -21,6 +21,7 @@ export default defineConfig({
           reader: resolve('src/main/core/reader.ts'),
           integrity: resolve('src/main/core/db/integrity-worker.ts'),
           history: resolve('src/main/core/sync/history/thread.ts'),
+          'export-check': resolve('src/main/core/billing/export/check-thread.ts'),
         },
       },
     },

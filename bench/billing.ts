@@ -1,7 +1,7 @@
 // The billing benchmarks at bench size (1,000,000 lines): a billing page with
 // per-client totals for a year against a naive aggregate over the lines, and
 // an export of every line through the real worker (joined in chunks, guarded,
-// hashed, the file read back and checked, renamed into place) against a hand-joined raw
+// hashed, the file parsed back and checked beside the writing, renamed into place) against a hand-joined raw
 // writer of the same rows, with the export's peak RSS growth and the main
 // thread's event-loop delay while it runs.
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs'

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 
 export default function setup(): void {
-  const missing = ['out/main/worker.js', 'out/main/integrity.js', 'out/main/history.js', 'out/main/cli.js', 'out/renderer/index.html'].filter(
+  const missing = ['out/main/worker.js', 'out/main/integrity.js', 'out/main/history.js', 'out/main/export-check.js', 'out/main/cli.js', 'out/renderer/index.html'].filter(
     (file) => !existsSync(resolve(file)),
   )
   if (missing.length > 0) {

@@ -19,6 +19,7 @@ import type { CapabilityFamily } from '../../shared/domain'
 import { fail, ok, type Result } from '../../shared/result'
 import type { ExportSpec } from '../../shared/billing'
 import { ExportJobs } from './billing/export/jobs'
+import type { ExportChecking } from './billing/export/check'
 import { recoverInterrupted } from './billing/export/records'
 import { countRows } from './cache/counts'
 import { bulkTag } from './clients/bulk'
@@ -55,6 +56,8 @@ export interface CoreDeps {
   checkIntegrity: IntegrityChecker
   /** Who stages a pull's billing history; default: a second connection on the core's thread. */
   stageHistory?: HistoryStaging
+  /** Who checks an export's files as they are written; default: on the core's thread, after the writing. */
+  checkExport?: ExportChecking
   /** Unix seconds. */
   now: () => number
   /** Asks the host for the account's token (kept in the OS keystore, never in the cache). */
@@ -312,7 +315,7 @@ export class Core {
       schemaVersion: outcome.schemaVersion,
       integrity: 'checking',
       sync: this.config.remote ? this.syncJob(outcome.db, this.config.remote) : null,
-      exports: new ExportJobs(outcome.db, this.deps.emit, this.deps.now),
+      exports: new ExportJobs(outcome.db, this.deps.emit, this.deps.now, this.deps.checkExport),
     }
   }
 

@@ -7,6 +7,7 @@ import { Core } from './core'
 import { integrityInThread } from './db/integrity'
 import { isLockError } from './db/open'
 import { historyInThread } from './sync/history/stager'
+import { checkInThread } from './billing/export/check'
 import type { FromWorker, ToWorker, WorkerConfig } from './protocol'
 
 const port = parentPort
@@ -38,6 +39,7 @@ const opening: Promise<Core | Result<never>> = Core.open(config, {
   // Built next to this file by electron-vite (out/main/integrity.js).
   checkIntegrity: integrityInThread(join(__dirname, 'integrity.js')),
   stageHistory: historyInThread(join(__dirname, 'history.js'), config.nativeBinding),
+  checkExport: checkInThread(join(__dirname, 'export-check.js')),
   now: () => config.now ?? Math.floor(Date.now() / 1000),
   requestToken,
 }).catch(openFailure)

@@ -8,8 +8,9 @@ import Papa from 'papaparse'
 import { afterAll, describe, expect, it } from 'vitest'
 import { EXPORT_COLUMNS, EXPORT_PRESETS, type ExportSpec } from '../../../src/shared/billing'
 import { exportSpecSchema } from '../../../src/shared/billing-schema'
-import { ExportCancelled, ExportCheckFailed, runExport } from '../../../src/main/core/billing/export/run'
-import { tempDir } from '../../paths'
+import { checkInline, checkInThread, ExportCheckFailed, type ExportChecking } from '../../../src/main/core/billing/export/check'
+import { ExportCancelled, runExport } from '../../../src/main/core/billing/export/run'
+import { BUILT_EXPORT_CHECK, tempDir } from '../../paths'
 import { openFixture, seedFixture, T0, DAY } from './fixture'
 
 const GOLDEN = resolve('tests/fixtures/billing-export')
@@ -130,13 +131,30 @@ describe('time zones', () => {
   })
 })
 
-describe('nothing left behind', () => {
+// The check after the writing (the CLI's, the tests') and the app's, on a thread of its own that reads each part as it is written.
+const CHECKS: Array<[string, ExportChecking]> = [
+  ['checked after the writing', checkInline],
+  ['checked on its own thread while written', checkInThread(BUILT_EXPORT_CHECK)],
+]
+
+describe.each(CHECKS)('nothing left behind, %s', (_, checking) => {
+  it('a large export in many parts and files is checked and kept, the same bytes as without the thread', async () => {
+    const extra = Array.from({ length: 12_000 }, (_, i) => ({ client: 10 + 10 * (i % 2), type: 'order', at: T0 + (i % 200) * DAY, description: `line "${i}";\n=${i}`, net: 100 + i }))
+    const { dir, db } = fixtureDb(extra)
+    const kept = await runExport(db, job(spec({ split: 'per_client' }), join(dir, 'kept.csv')), () => {}, checking)
+    const plain = await runExport(db, job(spec({ split: 'per_client' }), join(dir, 'plain.csv')), () => {})
+    expect(kept.rows).toBe(plain.rows)
+    expect(kept.files).toHaveLength(2)
+    expect(kept.sha256).toEqual(plain.sha256)
+    expect(kept.files.map((file) => readFileSync(file, 'utf8'))).toEqual(plain.files.map((file) => readFileSync(file, 'utf8')))
+  })
+
   it('a cancelled export leaves no file, not even a temporary one', async () => {
     const extra = Array.from({ length: 12_000 }, (_, i) => ({ client: 10, type: 'order', at: T0 + (i % 200) * DAY, description: `line ${i}`, net: 100 + i }))
     const { dir, db } = fixtureDb(extra)
     let chunks = 0
     const target = join(dir, 'cancelled.csv')
-    const running = runExport(db, { ...job(spec(), target, () => chunks >= 2), onProgress: () => chunks++ }, () => {})
+    const running = runExport(db, { ...job(spec(), target, () => chunks >= 2), onProgress: () => chunks++ }, () => {}, checking)
     await expect(running).rejects.toBeInstanceOf(ExportCancelled)
     expect(chunks).toBe(2)
     expect(readdirSync(dir).filter((f) => !f.startsWith('cache.sqlite'))).toEqual([])
@@ -157,6 +175,7 @@ describe('nothing left behind', () => {
         },
       },
       () => {},
+      checking,
     )
     await expect(corrupting).rejects.toBeInstanceOf(ExportCheckFailed)
     expect(readdirSync(dir).filter((f) => f.endsWith('.partial'))).toEqual([])
@@ -182,6 +201,7 @@ describe('nothing left behind', () => {
         },
       },
       () => {},
+      checking,
     )
     await expect(changing).rejects.toBeInstanceOf(ExportCheckFailed)
     expect(changed).toBe(true)

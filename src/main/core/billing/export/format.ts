@@ -97,6 +97,14 @@ export function rateText(bp: number, decimal: '.' | ','): string {
   return `${whole}${decimal}${fraction}`
 }
 
+/** The amount text read back (the verification): `-12,50` → -1250; null if it is not one of ours. */
+export function parseAmount(text: string, decimal: '.' | ','): number | null {
+  const match = (decimal === '.' ? /^(-?)(\d+)\.(\d{2})$/ : /^(-?)(\d+),(\d{2})$/).exec(text)
+  if (!match) return null
+  const minor = Number(match[2]) * 100 + Number(match[3])
+  return match[1] ? -minor : minor
+}
+
 /** UTC date of Unix seconds, whatever the computer's time zone. */
 export function dateText(seconds: number, form: 'iso' | 'dotted'): string {
   const iso = new Date(seconds * 1000).toISOString()

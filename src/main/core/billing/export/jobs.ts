@@ -6,7 +6,8 @@ import type { ExportSpec } from '../../../../shared/billing'
 import { fail, ok, type Result } from '../../../../shared/result'
 import type { Emit } from '../../core'
 import { beginRecord, finishRecord, noteTemporary, readRecord } from './records'
-import { ExportCancelled, ExportCheckFailed, runExport } from './run'
+import { checkInline, ExportCheckFailed, type ExportChecking } from './check'
+import { ExportCancelled, runExport } from './run'
 
 /** At most one progress event per this many milliseconds: a million lines need not send 200 events. */
 const PROGRESS_EVERY_MS = 100
@@ -20,6 +21,7 @@ export class ExportJobs {
     private readonly db: BetterSqlite3.Database,
     private readonly emit: Emit,
     private readonly now: () => number,
+    private readonly checking: ExportChecking = checkInline,
   ) {}
 
   start(spec: ExportSpec, target: string): Result<{ exportId: number }> {
@@ -41,6 +43,7 @@ export class ExportJobs {
         },
       },
       (files) => noteTemporary(this.db, exportId, files),
+      this.checking,
     ).then(
       (result) => {
         finishRecord(this.db, exportId, { state: 'done', ...result }, this.now())

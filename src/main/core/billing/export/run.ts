@@ -1,14 +1,16 @@
-// One export: lines read in chunks, joined into CSV text by hand (csv.ts), written
-// to a temporary file beside the target while hashed, read back and checked
-// against that hash, then renamed into place. Cancelled or failed, it leaves
-// no file; stopped by force, the next open removes the temporary one
-// (records.ts, recoverInterrupted).
+// One export: lines read in chunks, joined into CSV text by hand (csv.ts),
+// written to a temporary file beside the target, read back and checked
+// (check.ts: parsed back, rows and totals per currency, and the bytes'
+// SHA-256) while it is written, then renamed into place. Cancelled or
+// failed, it leaves no file; stopped by force, the next open removes the
+// temporary one (records.ts, recoverInterrupted).
 import { createHash } from 'node:crypto'
-import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { basename, dirname, extname, join } from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
 import type { ExportColumn, ExportSpec, MoneyTotals } from '../../../../shared/billing'
 import type { Currency } from '../../../../shared/domain'
+import { checkInline, checkPlan, type ExportChecking, type FileChecker } from './check'
 import { csvField } from './csv'
 import { amountText, BANANA_HEADER, dateText, fileFormat, HEADERS, isBanana, rateText, type FileFormat } from './format'
 import { guardText } from './guard'
@@ -22,8 +24,6 @@ export class ExportCancelled extends Error {
     super('the export was cancelled')
   }
 }
-
-export class ExportCheckFailed extends Error {}
 
 export interface ExportJob {
   spec: ExportSpec
@@ -101,7 +101,12 @@ function header(spec: ExportSpec, format: FileFormat): string {
 const safeName = (name: string) => name.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'client'
 
 /** Writes the export; throws ExportCancelled or ExportCheckFailed, and leaves no file then. */
-export async function runExport(db: BetterSqlite3.Database, job: ExportJob, noteTemporary: (files: string[]) => void): Promise<ExportResult> {
+export async function runExport(
+  db: BetterSqlite3.Database,
+  job: ExportJob,
+  noteTemporary: (files: string[]) => void,
+  checking: ExportChecking = checkInline,
+): Promise<ExportResult> {
   const { spec, target } = job
   const format = fileFormat(spec)
   const total = countLines(db, spec.query)
@@ -116,17 +121,26 @@ export async function runExport(db: BetterSqlite3.Database, job: ExportJob, note
   noteTemporary(temporary)
   const result: ExportResult = { files: plans.map((plan) => plan.file), rows: 0, totals: [], sha256: [] }
   const totals = new Map<Currency, MoneyTotals>()
+  const plan = checkPlan(spec, format)
+  const checks = checking()
+  let checker: FileChecker | null = null
   try {
     let done = 0
     for (let f = 0; f < plans.length; f++) {
       const hash = createHash('sha256')
       let rows = 0
+      let end = 0
+      /** Per currency, the amounts as the check reads them back. */
+      const expected = new Map<Currency, number>()
       const fd = openSync(temporary[f], 'w', 0o644)
+      checker = checks.file(temporary[f], plan)
       try {
         const write = (text: string) => {
           const bytes = Buffer.from(text, 'utf8')
           hash.update(bytes)
           writeSync(fd, bytes)
+          end += bytes.length
+          checker!.written(end)
         }
         const { delimiter, newline } = format
         write(`${format.bom ? '\ufeff' : ''}${header(spec, format)}${newline}`)
@@ -147,6 +161,7 @@ export async function runExport(db: BetterSqlite3.Database, job: ExportJob, note
             sums.lines++
             sums.netMinor += row[L.net]
             sums.vatMinor += row[L.vat]
+            if (plan.columns) expected.set(currency, (expected.get(currency) ?? 0) + row[L.net] + (plan.columns.gross ? row[L.vat] : 0))
           }
           write(text)
           rows += chunk.length
@@ -160,46 +175,23 @@ export async function runExport(db: BetterSqlite3.Database, job: ExportJob, note
       }
       if (job.isCancelled()) throw new ExportCancelled()
       const sha256 = hash.digest('hex')
-      await verify(temporary[f], sha256, job)
+      const finished = checker
+      checker = null
+      await finished.finish({ rows, totals: [...expected], sha256 })
       result.sha256.push(sha256)
       result.rows += rows
     }
     for (let f = 0; f < plans.length; f++) renameSync(temporary[f], plans[f].file)
     syncFolder(dirname(target))
   } catch (error) {
+    checker?.abandon()
     for (const file of temporary) rmSync(file, { force: true })
     throw error
+  } finally {
+    await checks.close()
   }
   result.totals = [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency))
   return result
-}
-
-/**
- * Reads the closed file back from disk and compares its SHA-256 with that of the bytes handed to the
- * writes: equal, the file holds exactly what was written, every row and amount, byte for byte (a file
- * changed under the export by another program, a short or lost write, is refused). This replaced a
- * read-back through papaparse's parser that compared row counts and totals, a second pass that cost
- * about as much as the writing: what it proved about the file on disk, the hash proves more strictly
- * (a changed letter in a description kept the totals); what it proved about our CSV text itself (that
- * it parses back to the lines) depends on no disk and is held by the tests (golden files per preset,
- * the injection table parsed back, csv.test.ts against papaparse's unparse).
- */
-async function verify(path: string, sha256: string, job: ExportJob): Promise<void> {
-  const hash = createHash('sha256')
-  const fd = openSync(path, 'r')
-  const buffer = Buffer.alloc(4 << 20)
-  try {
-    for (;;) {
-      const read = readSync(fd, buffer, 0, buffer.length, null)
-      if (read === 0) break
-      hash.update(buffer.subarray(0, read))
-      if (job.isCancelled()) throw new ExportCancelled()
-      await job.pause?.()
-    }
-  } finally {
-    closeSync(fd)
-  }
-  if (hash.digest('hex') !== sha256) throw new ExportCheckFailed('the file written does not read back as written: another program or the disk changed it')
 }
 
 function syncFolder(folder: string): void {
