@@ -41,6 +41,9 @@ async function testConnection(page: WatchedPage, server: ApiServer, label: strin
   await page.getByTestId('account-connection').waitFor()
 }
 
+/** Each test syncs a whole account through the UI, which waits up to a minute for the sync (syncedClients): the test's limit allows for it. */
+const SYNCING = { timeout: 120_000 }
+
 async function syncedClients(page: WatchedPage, bridge: Bridge): Promise<number> {
   await page.getByTestId('client-row').first().waitFor({ timeout: 30_000 })
   await page.waitForSelector('[data-testid="sync-start"]', { timeout: 60_000 })
@@ -50,7 +53,7 @@ async function syncedClients(page: WatchedPage, bridge: Bridge): Promise<number>
   return total
 }
 
-describe('a new account against Infomaniak’s published API alone (public profile)', () => {
+describe('a new account against Infomaniak’s published API alone (public profile)', SYNCING, () => {
   it('tests the token, picks the organization, syncs every client, and says what is not offered', async () => {
     const { server, bridge, page } = await start('public')
     server.state.addOwnOrganization('Helvetic Web Holding', 'holding@example.ch')
@@ -92,7 +95,7 @@ describe('a new account against Infomaniak’s published API alone (public profi
   })
 })
 
-describe('a new account against a server with the partner endpoints (partner profile)', () => {
+describe('a new account against a server with the partner endpoints (partner profile)', SYNCING, () => {
   it('adds after the test, syncs, offers the stop, and says the partner endpoint is the source', async () => {
     const { server, bridge, page } = await start('partner')
     await testConnection(page, server, 'Helvetic Web')
