@@ -44,9 +44,11 @@ export function replaceStaffAssignments(db: BetterSqlite3.Database, partnerId: n
   const forget = db.prepare('DELETE FROM staff_assignments WHERE invitation_id = ?')
   const assign = db.prepare(
     `INSERT OR IGNORE INTO staff_assignments (invitation_id, partnership_id)
-     SELECT :invitation, (SELECT p.id FROM partnerships p WHERE p.partner_organization_id = :partner AND p.client_organization_id = c.value
-                          ORDER BY p.status = 'active' DESC, p.since DESC LIMIT 1)
-     FROM json_each(:clients) c WHERE EXISTS (SELECT 1 FROM partnerships p WHERE p.partner_organization_id = :partner AND p.client_organization_id = c.value)`,
+     SELECT :invitation, id FROM (
+       SELECT (SELECT p.id FROM partnerships p WHERE p.partner_organization_id = :partner AND p.client_organization_id = c.value
+               ORDER BY p.status = 'active' DESC, p.since DESC LIMIT 1) AS id
+       FROM json_each(:clients) c)
+     WHERE id IS NOT NULL`,
   )
   for (const [invitation, clients] of read) {
     forget.run(invitation)

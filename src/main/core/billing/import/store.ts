@@ -4,7 +4,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import type { Selectable } from 'kysely'
 import type { CurrencyTotals, ImportKind, ImportMapping, ImportRecord, UnmatchedLine } from '../../../../shared/billing-import'
 import type { HistoryType, PaymentMode } from '../../../../shared/domain'
-import type { BillingImportUnmatchedTable } from '../../db/schema'
+import type { BillingImportsTable, BillingImportUnmatchedTable } from '../../db/schema'
 import { normalize, normalized } from './aliases'
 import type { ReadLine } from './rows'
 import { linesRange, refreshBillingRollup, widen } from '../rollup'
@@ -173,21 +173,8 @@ export function completeImport(raw: BetterSqlite3.Database, id: number, done: Ne
       JSON.stringify(done.totals), done.importedAt, id)
 }
 
-interface ImportRow {
-  id: number
-  file_name: string
-  sha256: string
-  kind: ImportKind
-  rows: number
-  added: number
-  waiting: number
-  duplicates: number
-  period_from: number | null
-  period_to: number | null
-  totals_json: string
-  imported_at: number
-  undone_at: number | null
-}
+/** An import as RECORD reads it: its row, with the lines still waiting for their client counted now. */
+type ImportRow = Omit<Selectable<BillingImportsTable>, 'unmatched'> & { waiting: number }
 
 const RECORD = `SELECT i.id, i.file_name, i.sha256, i.kind, i.rows, i.added, i.duplicates, i.period_from, i.period_to, i.totals_json,
     i.imported_at, i.undone_at, (SELECT count(*) FROM billing_import_unmatched u WHERE u.import_id = i.id) AS waiting
