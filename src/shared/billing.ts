@@ -9,6 +9,8 @@ export type HistoryFilter = (typeof HISTORY_FILTERS)[number]
 
 export const EARNING_TYPES = ['cashback', 'income', 'discount'] as const satisfies readonly HistoryType[]
 export type EarningType = (typeof EARNING_TYPES)[number]
+/** What a client was charged: orders, renewals, usage invoices, less refunds (the clients list's 12-month billing). */
+export const CHARGE_TYPES = ['invoice', 'order', 'renewal', 'refund'] as const satisfies readonly HistoryType[]
 
 export const HISTORY_FILTER_TYPES: Record<HistoryFilter, readonly HistoryType[]> = {
   all: ['invoice', 'order', 'renewal', 'cashback', 'income', 'discount', 'refund'],

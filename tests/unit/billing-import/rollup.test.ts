@@ -14,6 +14,7 @@ const NOW = 1_733_000_000
 const rollup = (db: Database.Database) => ({
   byType: db.prepare('SELECT * FROM billing_rollup ORDER BY period, client_organization_id, history_type, currency').all(),
   clients: db.prepare('SELECT * FROM billing_rollup_clients ORDER BY period, client_organization_id, currency').all(),
+  charges: db.prepare('SELECT * FROM billing_client_charges ORDER BY client_organization_id, period, currency').all(),
 })
 /** Every month and year of the rollup as a full recomputation gives it. */
 function fromScratch(db: Database.Database): ReturnType<typeof rollup> {
@@ -38,6 +39,7 @@ describe('the billing rollup after imports', () => {
     if (outcome.outcome !== 'imported') throw new Error(JSON.stringify(outcome))
     expect(januaryNet(db, 101)).toBe(123_450)
     expect(rollup(db).clients).toContainEqual(expect.objectContaining({ period: 202401, client_organization_id: 101, currency: 'CHF', net_minor: 123_450 }))
+    expect(rollup(db).charges).toContainEqual({ client_organization_id: 101, period: 202401, currency: 'CHF', net_minor: 123_450 })
     expect(rollup(db)).toEqual(fromScratch(db))
 
     db.exec(`INSERT INTO organizations VALUES (999, 'Unknown Client GmbH', 'unknown client gmbh', 'client', 'company', NULL, 'CHF', 'de_CH', 'Europe/Zurich', 0, 0, NULL)`)

@@ -4,6 +4,7 @@
 import { join } from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { refreshBillingRollup } from '../../../src/main/core/billing/rollup'
 import { seedDemo } from '../../../src/main/core/cache/seed-demo'
 import { billingSince } from '../../../src/main/core/clients/billing-totals'
 import { facetCounts } from '../../../src/main/core/clients/facets'
@@ -100,6 +101,45 @@ describe('the 12-month billing', () => {
     // Sorted by currency, then amount: within one currency, never rising.
     const amounts = page.rows.filter((r) => r.currency === top.currency).map((r) => r.billing12m.find((m) => m.currency === r.currency)?.minor ?? 0)
     expect(amounts).toEqual([...amounts].sort((a, b) => b - a))
+  })
+
+  it('adds the whole months’ charges to the lines of the month the year starts in: every client’s sum over its lines, edges included', async () => {
+    const naive = raw.prepare(
+      `SELECT currency, sum(amount_excl_vat_minor) AS minor FROM billing_lines WHERE client_organization_id = ? AND occurred_at >= ?
+       AND history_type IN ('invoice', 'order', 'renewal', 'refund') GROUP BY currency ORDER BY currency`,
+    )
+    const everyClient = async () => {
+      const rows = (await list({})).rows
+      expect(rows.length).toBe(facts().length)
+      for (const row of rows) {
+        const expected = (naive.all(row.id, billingSince(NOW)) as Array<{ currency: string; minor: number }>).map((e) => ({ minor: e.minor, currency: e.currency }))
+        expect(row.billing12m, `client ${row.id}`).toEqual(expected)
+      }
+      return new Map(rows.map((row) => [row.id, row.billing12m]))
+    }
+    const before = await everyClient()
+    // Lines at the year's first second and just before it, at the next month's first second and in a whole month,
+    // one an earning (not a charge); then the monthly totals refreshed for their range, as every writer does.
+    const target = facts().find((c) => c.currency === 'CHF')!
+    const since = billingSince(NOW)
+    const nextMonth = Date.UTC(new Date(since * 1000).getUTCFullYear(), new Date(since * 1000).getUTCMonth() + 1, 1) / 1000
+    const insert = raw.prepare(
+      `INSERT INTO billing_lines (client_organization_id, history_type, occurred_at, description, amount_excl_vat_minor, vat_rate_bp, vat_minor, currency, paid_by)
+       VALUES (?, ?, ?, 'edge', ?, 810, 0, ?, 'customer')`,
+    )
+    raw.transaction(() => {
+      insert.run(target.id, 'order', since, 1_001, 'CHF')
+      insert.run(target.id, 'order', since - 1, 20_000, 'CHF')
+      insert.run(target.id, 'renewal', nextMonth, 300, 'EUR')
+      insert.run(target.id, 'refund', nextMonth + 40 * DAY, -45, 'CHF')
+      insert.run(target.id, 'cashback', since + 10, 7_000, 'CHF')
+      refreshBillingRollup(raw, { from: since - 1, to: nextMonth + 40 * DAY })
+    })()
+    const after = await everyClient()
+    // The charges inside the year moved the target's totals; the line before it and the cashback did not.
+    const delta = (currency: string) =>
+      (after.get(target.id)!.find((m) => m.currency === currency)?.minor ?? 0) - (before.get(target.id)!.find((m) => m.currency === currency)?.minor ?? 0)
+    expect([delta('CHF'), delta('EUR')]).toEqual([1_001 - 45, 300])
   })
 })
 

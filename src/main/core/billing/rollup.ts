@@ -1,9 +1,11 @@
-// Keeps billing_rollup (migration 4) and its sum over history types,
-// billing_rollup_clients (migration 7), in step with billing_lines. Called by
+// Keeps billing_rollup (migration 4), its sum over history types,
+// billing_rollup_clients (migration 7), and each client's monthly charges,
+// billing_client_charges (migration 8), in step with billing_lines. Called by
 // every path that changes the lines (demo, sync merge, import) inside its own
 // transaction, for the time range it touched; never by a trigger, which
 // would cost a sync's ingest on every row.
 import type BetterSqlite3 from 'better-sqlite3'
+import { CHARGE_TYPES } from '../../../shared/billing'
 
 const MONTH = "CAST(strftime('%Y%m', occurred_at, 'unixepoch') AS INTEGER)"
 /** Seconds in about a quarter. */
@@ -14,6 +16,9 @@ export function monthCode(seconds: number): number {
   const date = new Date(seconds * 1000)
   return date.getUTCFullYear() * 100 + date.getUTCMonth() + 1
 }
+
+/** The month after yyyymm. */
+export const nextMonthCode = (code: number): number => (code % 100 === 12 ? code + 89 : code + 1)
 
 /** Unix seconds at the start of the month yyyymm (UTC). */
 export function monthStartSeconds(code: number): number {
@@ -35,12 +40,13 @@ export function refreshBillingRollup(db: BetterSqlite3.Database, range?: { from:
       const bounds = db.prepare('SELECT min(occurred_at) AS lo, max(occurred_at) AS hi FROM billing_lines').get() as { lo: number | null; hi: number | null }
       db.prepare('DELETE FROM billing_rollup').run()
       db.prepare('DELETE FROM billing_rollup_clients').run()
+      db.prepare('DELETE FROM billing_client_charges').run()
       if (bounds.lo === null || bounds.hi === null) return
       first = monthCode(bounds.lo)
       last = monthCode(bounds.hi)
     }
     const from = monthStartSeconds(first)
-    const to = monthStartSeconds(last % 100 === 12 ? last + 89 : last + 1)
+    const to = monthStartSeconds(nextMonthCode(last))
     const [y1, y2] = [Math.floor(first / 100), Math.floor(last / 100)]
     const months = { m1: first, m2: last }
     db.prepare('DELETE FROM billing_rollup WHERE period BETWEEN :m1 AND :m2 AND period % 100 <> 0').run(months)
@@ -74,6 +80,14 @@ export function refreshBillingRollup(db: BetterSqlite3.Database, range?: { from:
        WHERE (${touched}) AND client_organization_id > 0
        GROUP BY period, client_organization_id, currency`,
     ).run(periods)
+    db.prepare('DELETE FROM billing_client_charges WHERE period BETWEEN :m1 AND :m2').run(months)
+    db.prepare(
+      `INSERT INTO billing_client_charges (client_organization_id, period, currency, net_minor)
+       SELECT client_organization_id, period, currency, sum(net_minor) FROM billing_rollup
+       WHERE period BETWEEN :m1 AND :m2 AND period % 100 <> 0 AND client_organization_id > 0
+         AND history_type IN (${CHARGE_TYPES.map((type) => `'${type}'`).join(', ')})
+       GROUP BY client_organization_id, period, currency`,
+    ).run(months)
   })()
 }
 

@@ -295,6 +295,14 @@ export interface BillingRollupClientsTable {
   vat_minor: number
 }
 
+/** Migration 8: a client's charges per month (billing-totals.ts CHARGE_TYPES), kept by core/billing/rollup.ts. */
+export interface BillingClientChargesTable {
+  client_organization_id: number
+  period: number
+  currency: Currency
+  net_minor: number
+}
+
 /** Migration 4: one row per export (core/billing/export/records.ts). */
 export interface ExportsTable {
   id: Generated<number>
@@ -369,6 +377,7 @@ export interface Database {
   sync_state: SyncStateTable
   billing_rollup: BillingRollupTable
   billing_rollup_clients: BillingRollupClientsTable
+  billing_client_charges: BillingClientChargesTable
   exports: ExportsTable
   billing_imports: BillingImportsTable
   billing_import_unmatched: BillingImportUnmatchedTable
