@@ -1,3 +1,5 @@
+// First, so that the start's calls to the core leave before the rest of the bundle is run.
+import { startApi as api } from './app/earlyStart'
 import './styles/theme.css'
 import './styles/base.css'
 import './styles/shell.css'
@@ -10,13 +12,11 @@ import './styles/clients-workspace.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { ApiProvider } from './api/ApiContext'
-import { createApiClient, findBridge } from './api/bridge'
 import { App } from './app/App'
 import { NoBridgeScreen } from './app/NoBridgeScreen'
 import { initI18n, preferredLanguage } from './i18n'
 import { FollowSystemTheme } from './theme/useAppliedTheme'
 
-const bridge = findBridge(window)
 const root = document.getElementById('root')
 if (root === null) throw new Error('index.html has no #root element')
 
@@ -24,13 +24,13 @@ if (root === null) throw new Error('index.html has no #root element')
 void initI18n(preferredLanguage(navigator.languages)).then(() =>
   createRoot(root).render(
     <StrictMode>
-      {bridge === null ? (
+      {api === null ? (
         <>
           <FollowSystemTheme />
           <NoBridgeScreen />
         </>
       ) : (
-        <ApiProvider client={createApiClient(bridge)}>
+        <ApiProvider client={api}>
           <App />
         </ApiProvider>
       )}

@@ -5,6 +5,7 @@ import type { CacheStatus, Dataset, RecoverOutcome } from '../../../shared/contr
 import { useApi } from '../api/ApiContext'
 import { languageFor, loadLanguage } from '../i18n'
 import { askFirstPageEarly, forgetEarlyPage } from '../screens/clients/firstPage'
+import { takeEarlyStart } from './earlyStart'
 import { holdBusy } from './readiness'
 import type { CacheProblem } from '../screens/cache/CacheProblemScreen'
 import type { AppNotice } from './notices'
@@ -18,7 +19,8 @@ export type Startup =
 
 /**
  * Startup order: the cache's state first (a damaged or too-new cache must be
- * explained before anything reads from it), then the settings.
+ * explained before anything shows what was read from it), then the settings.
+ * The first start takes what askStartEarly asked before the first render.
  */
 export function useStartup(): {
   startup: Startup
@@ -35,8 +37,8 @@ export function useStartup(): {
   const epoch = useRef(0)
 
   const loadSettings = useCallback(
-    async (dataset: Dataset, notices: AppNotice[], shellEpoch = 0): Promise<Startup> => {
-      const result = await api.call('settings:get', {})
+    async (dataset: Dataset, notices: AppNotice[], shellEpoch = 0, asked = api.call('settings:get', {})): Promise<Startup> => {
+      const result = await asked
       // The shell opens in the user's language, not in the system's for a moment.
       if (result.ok) await loadLanguage(languageFor(result.value.language, navigator.languages)).catch(() => undefined)
       // Unreadable settings must not keep the user out: defaults, and say so.
@@ -57,12 +59,14 @@ export function useStartup(): {
   useEffect(() => {
     let live = true
     const run = async (): Promise<Startup> => {
-      const status = await api.call('cache:status', {})
+      const early = takeEarlyStart()
+      const status = await (early?.status ?? api.call('cache:status', {}))
+      if (!status.ok || status.value.state !== 'ready') forgetEarlyPage()
       if (!status.ok) return { phase: 'failed', error: status.error }
       if (status.value.state !== 'ready') return { phase: 'cache-problem', status: status.value }
       // The first page is what the user waits for: on its way while the settings are read and the shell renders.
-      askFirstPageEarly(api)
-      return loadSettings(status.value.dataset, [])
+      if (early === null) askFirstPageEarly(api)
+      return loadSettings(status.value.dataset, [], 0, early?.settings)
     }
     void run().then((next) => {
       // A problem pushed while this ran (see below) is newer news than `next`.
