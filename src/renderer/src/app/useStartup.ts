@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react'
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings'
 import type { AppError } from '../../../shared/result'
 import type { CacheStatus, Dataset, RecoverOutcome } from '../../../shared/contract'
 import { useApi } from '../api/ApiContext'
 import { languageFor, loadLanguage } from '../i18n'
-import { askFirstPageEarly, forgetEarlyPage } from '../screens/clients/firstPage'
-import { takeEarlyStart } from './earlyStart'
+import { forgetEarlyAnswers } from './earlyReads'
 import { holdBusy } from './readiness'
 import type { CacheProblem } from '../screens/cache/CacheProblemScreen'
 import type { AppNotice } from './notices'
@@ -20,7 +19,7 @@ export type Startup =
 /**
  * Startup order: the cache's state first (a damaged or too-new cache must be
  * explained before anything shows what was read from it), then the settings.
- * The first start takes what askStartEarly asked before the first render.
+ * At the first start, both were asked before the first render (earlyReads.ts).
  */
 export function useStartup(): {
   startup: Startup
@@ -37,8 +36,8 @@ export function useStartup(): {
   const epoch = useRef(0)
 
   const loadSettings = useCallback(
-    async (dataset: Dataset, notices: AppNotice[], shellEpoch = 0, asked = api.call('settings:get', {})): Promise<Startup> => {
-      const result = await asked
+    async (dataset: Dataset, notices: AppNotice[], shellEpoch = 0): Promise<Startup> => {
+      const result = await api.call('settings:get', {})
       // The shell opens in the user's language, not in the system's for a moment.
       if (result.ok) await loadLanguage(languageFor(result.value.language, navigator.languages)).catch(() => undefined)
       // Unreadable settings must not keep the user out: defaults, and say so.
@@ -59,18 +58,17 @@ export function useStartup(): {
   useEffect(() => {
     let live = true
     const run = async (): Promise<Startup> => {
-      const early = takeEarlyStart()
-      const status = await (early?.status ?? api.call('cache:status', {}))
-      if (!status.ok || status.value.state !== 'ready') forgetEarlyPage()
+      const status = await api.call('cache:status', {})
+      if (!status.ok || status.value.state !== 'ready') forgetEarlyAnswers()
       if (!status.ok) return { phase: 'failed', error: status.error }
       if (status.value.state !== 'ready') return { phase: 'cache-problem', status: status.value }
-      // The first page is what the user waits for: on its way while the settings are read and the shell renders.
-      if (early === null) askFirstPageEarly(api)
-      return loadSettings(status.value.dataset, [], 0, early?.settings)
+      return loadSettings(status.value.dataset, [])
     }
     void run().then((next) => {
-      // A problem pushed while this ran (see below) is newer news than `next`.
-      if (live) setStartup((now) => (now.phase === 'cache-problem' ? now : next))
+      // A problem pushed while this ran (see below) is newer news than `next`. A transition: the
+      // shell's first render yields to the browser (to the first page's answer) rather than
+      // holding the thread as one long task.
+      if (live) startTransition(() => setStartup((now) => (now.phase === 'cache-problem' ? now : next)))
     })
     return () => {
       live = false
@@ -83,7 +81,7 @@ export function useStartup(): {
     () =>
       api.subscribe('cache:status', (status) => {
         if (status.state !== 'ready') {
-          forgetEarlyPage()
+          forgetEarlyAnswers()
           setStartup({ phase: 'cache-problem', status })
         }
       }),
