@@ -8,14 +8,18 @@ type Read = { [C in Channel]: [C, Input<C>] }[Channel]
 
 /**
  * What the first screen reads, in the order the core should answer: the
- * cache's state, the settings (the host's, not the core's), the first page of
- * clients, then what the shell around it shows (header, navigation, filter
- * labels). Each with the very input its component asks, or it is not reused.
+ * cache's state, the settings (the host's, not the core's) and the first page
+ * of clients; then, asked a task later (each call costs the page a little,
+ * and the bundle's own run is a long task already), what the shell around
+ * them shows: header, navigation, filter labels. Each with the very input its
+ * component asks, or it is not reused.
  */
-const startReads = (): Read[] => [
+const firstReads = (): Read[] => [
   ['cache:status', {}],
   ['settings:get', {}],
   ['clients:list', firstPageRequest()],
+]
+const shellReads = (): Read[] => [
   ['accounts:list', {}],
   ['updates:state', {}],
   ['sync:status', {}],
@@ -31,14 +35,18 @@ const keyOf = (channel: Channel, input: unknown): string => `${channel} ${JSON.s
 const early = new Map<string, Promise<Result<unknown>>>()
 
 /**
- * Asks every start read at once, as the bundle starts running: they no
- * longer wait for one another, nor for i18n, React and the first render
- * (each was asked by its component once mounted, the page only once the
- * status and settings had answered). The core answers one call at a time,
- * in order, so the first page still comes right after the status.
+ * Asks the start reads as the bundle starts running: they no longer wait for
+ * one another, nor for i18n, React and the first render (each was asked by
+ * its component once mounted, the page only once the status and settings had
+ * answered). The core answers one call at a time, in order, so the first page
+ * still comes right after the status.
  */
 function askStartReads(api: ApiClient): void {
-  for (const [channel, input] of startReads()) early.set(keyOf(channel, input), api.call(channel, input))
+  const ask = (reads: Read[]): void => {
+    for (const [channel, input] of reads) early.set(keyOf(channel, input), api.call(channel, input))
+  }
+  ask(firstReads())
+  setTimeout(() => ask(shellReads()), 0)
 }
 
 /**
