@@ -92,6 +92,7 @@ export const CHANNELS = [
   'renewals:setLeads',
   'renewals:due',
   'renewals:shown',
+  'renewals:shownAll',
   'renewals:snooze',
 ] as const
 

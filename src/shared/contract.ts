@@ -224,6 +224,17 @@ export interface RenewalReminder {
   daysLeft: number
 }
 
+/** The renewal reminders due now, as the desktop notifier needs them (the Renewals screen lists them all). */
+export interface RenewalsDue {
+  count: number
+  /** The soonest due, soonest first: all of them when `count` is REMINDERS_NAMED or fewer. */
+  soonest: RenewalReminder[]
+  /** The most days left among the due: the window a notice of them all opens on Renewals. */
+  latestDaysLeft: number
+  /** Names this set of due reminders: renewals:shownAll records them all, while they are still the ones due. */
+  digest: string
+}
+
 /** What a bulk tag or untag touches, said before it runs. */
 export interface BulkTagPlan {
   /** Clients with at least one product to change. */
@@ -688,9 +699,14 @@ export const contract = {
   'renewals:list': channel<RenewalOverview>()(z.object({ days: z.number().int().min(1).max(366).default(60) }).strict()),
   /** The lead times of the desktop reminders (days before expiry, at most a year). */
   'renewals:setLeads': channel<number[]>()(z.object({ leads: z.array(z.number().int().min(1).max(366)).max(10) }).strict()),
-  /** The reminders due now, each once: the renderer shows them, then says so with renewals:shown. */
-  'renewals:due': channel<RenewalReminder[]>()(empty),
+  /**
+   * The reminders due now, each once, summed up: the renderer shows them, then says so with
+   * renewals:shown (those it named) or renewals:shownAll (all of them, in one notice).
+   */
+  'renewals:due': channel<RenewalsDue>()(empty),
   'renewals:shown': channel<{ recorded: number }>()(z.object({ keys: z.array(reminderKeySchema).min(1).max(REMINDER_KEYS_PER_CALL) }).strict()),
+  /** Records every due reminder as shown, if `digest` (from renewals:due) still names them; refused (invalid_input) once others are due. */
+  'renewals:shownAll': channel<{ recorded: number }>()(z.object({ digest: z.string().regex(/^[0-9a-f]{64}$/) }).strict()),
   /** Shows the reminder again after `hours`. */
   'renewals:snooze': channel<{ until: number }>()(z.object({ key: reminderKeySchema, hours: z.number().int().min(1).max(24 * 30) }).strict()),
 } as const

@@ -3,7 +3,7 @@
 // once, a click opens the client page, and the matrix follows the filters.
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AccessMatrix, RenewalOverview, RenewalReminder } from '../../src/shared/contract'
+import type { AccessMatrix, RenewalOverview, RenewalsDue } from '../../src/shared/contract'
 import { tempDir } from '../paths'
 import { startBridge, type Bridge } from './bridge/server'
 import { call, eventually, NOW, ready, SHOTS, useBrowser } from './harness'
@@ -20,19 +20,24 @@ describe('renewals and the access matrix', () => {
   })
 
   it('shows each due reminder once; a click opens the client page; a burst becomes one notice that opens Renewals', async () => {
-    // Leave two reminders due (as if the others had been shown before).
-    const due = await call<RenewalReminder[]>(bridge, 'renewals:due')
-    expect(due.length).toBeGreaterThan(3)
-    await call(bridge, 'renewals:shown', { keys: due.slice(2).map((r) => r.key) })
+    // Leave the two soonest reminders due (as if the others had been shown before). None is shown
+    // yet: the due ones are the reminder keys Renewals lists.
+    const due = await call<RenewalsDue>(bridge, 'renewals:due')
+    expect(due.count).toBeGreaterThan(3)
+    const overview = await call<RenewalOverview>(bridge, 'renewals:list', { days: 60 })
+    const keys = overview.groups.flatMap((group) => group.products.flatMap((product) => (product.reminderKey === null ? [] : [product.reminderKey])))
+    expect(keys).toHaveLength(due.count)
+    const [first, second] = due.soonest
+    await call(bridge, 'renewals:shown', { keys: keys.filter((key) => key !== first!.key && key !== second!.key) })
     const page = await openApp(bridge)
     await ready(page)
-    await eventually(() => bridge.notifier.notices.map((n) => n.key)).toEqual(due.slice(0, 2).map((r) => r.key))
+    await eventually(() => bridge.notifier.notices.map((n) => n.key)).toEqual([first!.key, second!.key])
     await ready(page)
-    expect(await call(bridge, 'renewals:due')).toEqual([])
+    expect((await call<RenewalsDue>(bridge, 'renewals:due')).count).toBe(0)
     const notice = bridge.notifier.notices[0]!
-    expect(notice.title).toBe(`Renewal due: ${due[0]!.clientName}`)
-    expect(notice.body).toContain(due[0]!.productName)
-    expect(notice.route).toBe(`clients/${due[0]!.clientId}`)
+    expect(notice.title).toBe(`Renewal due: ${first!.clientName}`)
+    expect(notice.body).toContain(first!.productName)
+    expect(notice.route).toBe(`clients/${first!.clientId}`)
 
     // A reload checks again: nothing new to show.
     await page.reload()
@@ -40,20 +45,20 @@ describe('renewals and the access matrix', () => {
     expect(bridge.notifier.notices).toHaveLength(2)
 
     bridge.notifier.click(notice.key)
-    await eventually(() => page.getByTestId('client-detail').getAttribute('data-client-id')).toBe(String(due[0]!.clientId))
+    await eventually(() => page.getByTestId('client-detail').getAttribute('data-client-id')).toBe(String(first!.clientId))
 
     // A new lead time makes many reminders due at once: one notice says how many and opens Renewals.
     await call(bridge, 'renewals:setLeads', { leads: [60, 30, 14, 7, 3] })
-    const burst = await call<RenewalReminder[]>(bridge, 'renewals:due')
-    expect(burst.length).toBeGreaterThan(3)
+    const burst = await call<RenewalsDue>(bridge, 'renewals:due')
+    expect(burst.count).toBeGreaterThan(3)
     await page.reload()
     await ready(page)
     await eventually(() => bridge.notifier.notices.length).toBe(3)
     const summary = bridge.notifier.notices[2]!
-    expect(summary.title).toBe(`${burst.length} renewals due`)
-    expect(summary.route).toMatch(/^renewals\?days=\d+$/)
+    expect(summary.title).toBe(`${burst.count} renewals due`)
+    expect(summary.route).toBe(`renewals?days=${burst.latestDaysLeft}`)
     await ready(page)
-    expect(await call(bridge, 'renewals:due')).toEqual([])
+    expect((await call<RenewalsDue>(bridge, 'renewals:due')).count).toBe(0)
     bridge.notifier.click(summary.key)
     await page.getByTestId('screen-renewals').waitFor()
     await call(bridge, 'renewals:setLeads', { leads: [60, 30, 14, 7] })
@@ -86,7 +91,7 @@ describe('renewals and the access matrix', () => {
     const snooze = page.getByTestId('renewal-snooze').first()
     await snooze.click()
     await page.getByTestId('renewal-snoozed').first().waitFor()
-    expect(await call(bridge, 'renewals:due')).toEqual([])
+    expect((await call<RenewalsDue>(bridge, 'renewals:due')).count).toBe(0)
 
     // The lead times are the user's.
     await page.locator('[data-testid="renewal-lead"][data-days="1"]').check()

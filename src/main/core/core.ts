@@ -28,7 +28,7 @@ import { discardChangesBeforeStop } from './clients/impact'
 import { setNote } from './clients/notes'
 import { saveStaff } from './clients/staff'
 import { deleteView, saveView } from './clients/views'
-import { markShown, snooze, writeLeads } from './renewals/store'
+import { markAllDueShown, markShown, snooze, writeLeads } from './renewals/store'
 import { readDataset } from './cache/meta'
 import { markEventsSeen } from './events/list'
 import { ChangeRefused } from './outbox/local'
@@ -252,6 +252,12 @@ export class Core {
         markShown(state.raw, keys, this.deps.now())
         return { recorded: keys.length }
       }),
+    'renewals:shownAll': async ({ digest }) => {
+      const state = this.state
+      if (state.kind !== 'ready') return this.unavailable(state)
+      const recorded = markAllDueShown(state.raw, digest, this.deps.now())
+      return recorded === null ? fail('invalid_input', 'renewals:shownAll: other reminders are due now; nothing was recorded') : ok({ recorded })
+    },
     'renewals:snooze': async ({ key, hours }) =>
       this.whenReady((state) => {
         const until = this.deps.now() + hours * 3600

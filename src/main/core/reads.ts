@@ -20,7 +20,7 @@ import { clientProfile } from './clients/profile'
 import { listViews } from './clients/views'
 import type { Db } from './db/kysely'
 import { listEvents } from './events/list'
-import { dueRenewalReminders, renewalOverview } from './renewals/store'
+import { dueRenewals, renewalOverview } from './renewals/store'
 import { outboxCounts, overview } from './outbox/store'
 import type { ReadChannel } from './read-channels'
 
@@ -61,7 +61,7 @@ export const READ_HANDLERS: ReadHandlers = {
   'staff:list': async ({ raw }) => ok(listStaff(raw)),
   'staff:assignPreview': async ({ raw }, { invitationId, clientIds }) => ok(staffAssignPlan(raw, invitationId, clientIds)),
   'renewals:list': async ({ raw, now }, { days }) => ok(renewalOverview(raw, days, now())),
-  'renewals:due': async ({ raw, now }) => ok(dueRenewalReminders(raw, now())),
+  'renewals:due': async ({ raw, now }) => ok(dueRenewals(raw, now())),
 }
 
 /** An unknown client id is the caller's mistake, said as such. */

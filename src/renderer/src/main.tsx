@@ -1,3 +1,5 @@
+// First, so that the start's calls to the core leave before the rest of the bundle is run.
+import { startApi as api } from './app/earlyReads'
 import './styles/theme.css'
 import './styles/base.css'
 import './styles/shell.css'
@@ -10,27 +12,28 @@ import './styles/clients-workspace.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { ApiProvider } from './api/ApiContext'
-import { createApiClient, findBridge } from './api/bridge'
 import { App } from './app/App'
 import { NoBridgeScreen } from './app/NoBridgeScreen'
 import { initI18n, preferredLanguage } from './i18n'
+import { warmFormatters } from './i18n/useFormatters'
 import { FollowSystemTheme } from './theme/useAppliedTheme'
 
-const bridge = findBridge(window)
 const root = document.getElementById('root')
 if (root === null) throw new Error('index.html has no #root element')
 
+const language = preferredLanguage(navigator.languages)
+warmFormatters(language)
 // Before the first render: every screen, even the no-bridge one, speaks a language.
-void initI18n(preferredLanguage(navigator.languages)).then(() =>
+void initI18n(language).then(() =>
   createRoot(root).render(
     <StrictMode>
-      {bridge === null ? (
+      {api === null ? (
         <>
           <FollowSystemTheme />
           <NoBridgeScreen />
         </>
       ) : (
-        <ApiProvider client={createApiClient(bridge)}>
+        <ApiProvider client={api}>
           <App />
         </ApiProvider>
       )}

@@ -140,6 +140,7 @@ const SAMPLE_INPUTS: { [C in Channel]: Input<C> } = {
   'renewals:setLeads': { leads: [30, 7] },
   'renewals:due': {},
   'renewals:shown': { keys: ['renewal:1:1900000000:7'] },
+  'renewals:shownAll': { digest: '0'.repeat(64) },
   'renewals:snooze': { key: 'renewal:1:1900000000:7', hours: 24 },
 }
 
@@ -170,6 +171,8 @@ const REFUSED_ON_DEMO: Partial<Record<Channel, string>> = {
   'clients:profile': 'invalid_input',
   'clients:impact': 'invalid_input',
   'notes:set': 'invalid_input',
+  // The digest names no set of due reminders.
+  'renewals:shownAll': 'invalid_input',
   // Answered by the app's session (main process), never by the cache.
   'accounts:list': 'unknown_channel',
   'accounts:add': 'unknown_channel',

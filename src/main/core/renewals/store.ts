@@ -1,7 +1,9 @@
 // Renewals from the cache: what expires soon, grouped by client, and the
 // reminders' memory (renewal_reminders) and lead times (cache_meta).
+import { createHash } from 'node:crypto'
 import type BetterSqlite3 from 'better-sqlite3'
-import type { RenewalGroup, RenewalOverview, RenewalReminder } from '../../../shared/contract'
+import type { RenewalGroup, RenewalOverview, RenewalReminder, RenewalsDue } from '../../../shared/contract'
+import { REMINDERS_NAMED } from '../../../shared/renewals'
 import type { AccessType, PartnershipStatus, PaymentMode, RenewalPreference, ServiceCategory } from '../../../shared/domain'
 import { partnershipTerms } from '../../../shared/partnership'
 import { currentLead, DEFAULT_LEADS, dueReminders, normalizeLeads, parseReminderKey, reminderKey } from './schedule'
@@ -105,6 +107,35 @@ export function dueRenewalReminders(db: BetterSqlite3.Database, now: number): Re
     const row = byId.get(reminder.productId)!
     return { key: reminder.key, clientId: row.client_id, clientName: row.client_name, productName: row.name, expiredAt: row.expired_at, daysLeft: reminder.daysLeft }
   })
+}
+
+/** Names a set of due reminders (soonest first, as listed): the same keys, the same digest. */
+const digestOf = (reminders: readonly RenewalReminder[]): string =>
+  createHash('sha256').update(reminders.map((reminder) => reminder.key).join('\n')).digest('hex')
+
+/**
+ * The reminders due now as the notifier needs them: how many, the soonest by
+ * name, and a digest of them all. At a first sync's size (some 6,000 due) the
+ * whole list was a megabyte sent to a window that shows one notice.
+ */
+export function dueRenewals(db: BetterSqlite3.Database, now: number): RenewalsDue {
+  const due = dueRenewalReminders(db, now)
+  return {
+    count: due.length,
+    soonest: due.slice(0, REMINDERS_NAMED),
+    latestDaysLeft: due.reduce((latest, reminder) => Math.max(latest, reminder.daysLeft), 0),
+    digest: digestOf(due),
+  }
+}
+
+/** Records every due reminder as shown, if `digest` still names them (null: others are due now, nothing recorded). */
+export function markAllDueShown(db: BetterSqlite3.Database, digest: string, now: number): number | null {
+  return db.transaction(() => {
+    const due = dueRenewalReminders(db, now)
+    if (digestOf(due) !== digest) return null
+    markShown(db, due.map((reminder) => reminder.key), now)
+    return due.length
+  })()
 }
 
 /** Remembers reminders as shown, so they never show again. Unknown keys are refused by the caller's schema. */

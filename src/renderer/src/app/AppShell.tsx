@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { Dataset } from '../../../shared/contract'
@@ -12,28 +12,48 @@ import { SyncNotices } from '../header/SyncNotices'
 import { TokenInvalidBanner } from '../header/TokenInvalidBanner'
 import { UpdateBanner } from '../header/UpdateBanner'
 import { useFormatters } from '../i18n/useFormatters'
-import { ActivityScreen } from '../screens/activity/ActivityScreen'
 import { ClientsNav } from '../screens/clients/ClientsNav'
 import { ClientsScreen } from '../screens/clients/ClientsScreen'
-import { AccessMatrixScreen } from '../screens/clients/matrix/AccessMatrixScreen'
-import { ClientPage } from '../screens/clients/page/ClientPage'
 import { RenewalReminders } from '../screens/renewals/RenewalReminders'
-import { RenewalsScreen } from '../screens/renewals/RenewalsScreen'
-import { OutboxScreen } from '../screens/outbox/OutboxScreen'
-import { SettingsScreen } from '../screens/settings/SettingsScreen'
 import { TenderNotices } from '../screens/tenders/TenderNotices'
-import { TendersScreen } from '../screens/tenders/TendersScreen'
 import { useCounts } from '../session/CountsContext'
 import { useAppliedTheme } from '../theme/useAppliedTheme'
 import { useCacheInfo } from './CacheInfoContext'
+import { lazyScreen } from './lazyScreen'
 import type { AppNotice } from './notices'
+import { afterFirstReady } from './readiness'
 import { CLIENTS_ROUTE, formatRoute, navScreen, type ClientsRoute } from './route'
 import { useRouter } from './Router'
 import { SCREENS, screenForShortcut, type Screen } from './screens'
 import { useSettings } from './useSettings'
 
-// The billing screen brings the chart library (about a quarter of the bundle): loaded when first opened, not at start.
-const BillingScreen = lazy(() => import('../screens/billing/BillingScreen').then((module) => ({ default: module.BillingScreen })))
+// Every screen but the clients table comes in a chunk of its own (billing's brings the chart
+// library): the start bundle holds what the first page of clients needs, and the others load
+// once it is on screen.
+const SCREENS_LOADED_LATER = {
+  client: lazyScreen(() => import('../screens/clients/page/ClientPage').then((module) => module.ClientPage)),
+  matrix: lazyScreen(() => import('../screens/clients/matrix/AccessMatrixScreen').then((module) => module.AccessMatrixScreen)),
+  renewals: lazyScreen(() => import('../screens/renewals/RenewalsScreen').then((module) => module.RenewalsScreen)),
+  billing: lazyScreen(() => import('../screens/billing/BillingScreen').then((module) => module.BillingScreen)),
+  tenders: lazyScreen(() => import('../screens/tenders/TendersScreen').then((module) => module.TendersScreen)),
+  activity: lazyScreen(() => import('../screens/activity/ActivityScreen').then((module) => module.ActivityScreen)),
+  outbox: lazyScreen(() => import('../screens/outbox/OutboxScreen').then((module) => module.OutboxScreen)),
+  settings: lazyScreen(() => import('../screens/settings/SettingsScreen').then((module) => module.SettingsScreen)),
+}
+const ClientPage = SCREENS_LOADED_LATER.client.Screen
+const AccessMatrixScreen = SCREENS_LOADED_LATER.matrix.Screen
+const RenewalsScreen = SCREENS_LOADED_LATER.renewals.Screen
+const BillingScreen = SCREENS_LOADED_LATER.billing.Screen
+const TendersScreen = SCREENS_LOADED_LATER.tenders.Screen
+const ActivityScreen = SCREENS_LOADED_LATER.activity.Screen
+const OutboxScreen = SCREENS_LOADED_LATER.outbox.Screen
+const SettingsScreen = SCREENS_LOADED_LATER.settings.Screen
+
+// Once the first page is on screen, the other screens load in the background: opening one then
+// shows it at once. Not billing's, whose chart library is worth parsing only when it is opened.
+afterFirstReady(() => {
+  for (const [name, screen] of Object.entries(SCREENS_LOADED_LATER)) if (name !== 'billing') void screen.preload().catch(() => undefined)
+})
 
 interface AppShellProps {
   /** From `cache:status`, so the demo badge shows before `cache:info` answers. */
@@ -150,11 +170,7 @@ export function AppShell({ startupDataset, initialSettings, initialNotices }: Ap
         {route.screen === 'matrix' && <AccessMatrixScreen query={route.query} filters={route.filters} />}
         {route.screen === 'renewals' && <RenewalsScreen days={route.days} />}
         <RenewalReminders />
-        {route.screen === 'billing' && (
-          <Suspense fallback={null}>
-            <BillingScreen key={route.clients.join(',')} clients={route.clients} />
-          </Suspense>
-        )}
+        {route.screen === 'billing' && <BillingScreen key={route.clients.join(',')} clients={route.clients} />}
         {route.screen === 'tenders' && <TendersScreen selectId={route.id} />}
         <TenderNotices />
         {screen === 'activity' && <ActivityScreen onOpenOutbox={() => setScreen('outbox')} />}

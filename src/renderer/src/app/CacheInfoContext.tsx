@@ -2,7 +2,8 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import type { CacheInfo } from '../../../shared/contract'
 import type { AppError } from '../../../shared/result'
 import { useApi } from '../api/ApiContext'
-import { holdBusy } from './readiness'
+import { afterFirstReady, holdBusy } from './readiness'
+import { locationRoute } from './route'
 
 export type CacheInfoState =
   | { status: 'loading' }
@@ -52,11 +53,20 @@ export function CacheInfoProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true
-    const release = holdBusy()
-    void api.call('cache:info', {}).then((result) => {
-      release()
-      if (live) setState(result.ok ? { status: 'done', info: result.value } : { status: 'failed', error: result.error })
-    })
+    let release = (): void => {}
+    const ask = (): void => {
+      if (!live) return
+      release = holdBusy()
+      void api.call('cache:info', {}).then((result) => {
+        release()
+        if (live) setState(result.ok ? { status: 'done', info: result.value } : { status: 'failed', error: result.error })
+      })
+    }
+    // The row counts (a scan of the billing lines) show only in Settings; until then the shell
+    // needs just the dataset, which cache:status gave. So they wait for the first page, unless
+    // the app opens on Settings.
+    if (locationRoute().screen === 'settings') ask()
+    else afterFirstReady(ask)
     return () => {
       live = false
       release()

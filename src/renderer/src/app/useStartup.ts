@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react'
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings'
 import type { AppError } from '../../../shared/result'
 import type { CacheStatus, Dataset, RecoverOutcome } from '../../../shared/contract'
 import { useApi } from '../api/ApiContext'
 import { languageFor, loadLanguage } from '../i18n'
-import { askFirstPageEarly, forgetEarlyPage } from '../screens/clients/firstPage'
+import { forgetEarlyAnswers } from './earlyReads'
 import { holdBusy } from './readiness'
 import type { CacheProblem } from '../screens/cache/CacheProblemScreen'
 import type { AppNotice } from './notices'
@@ -18,7 +18,8 @@ export type Startup =
 
 /**
  * Startup order: the cache's state first (a damaged or too-new cache must be
- * explained before anything reads from it), then the settings.
+ * explained before anything shows what was read from it), then the settings.
+ * At the first start, both were asked before the first render (earlyReads.ts).
  */
 export function useStartup(): {
   startup: Startup
@@ -58,15 +59,16 @@ export function useStartup(): {
     let live = true
     const run = async (): Promise<Startup> => {
       const status = await api.call('cache:status', {})
+      if (!status.ok || status.value.state !== 'ready') forgetEarlyAnswers()
       if (!status.ok) return { phase: 'failed', error: status.error }
       if (status.value.state !== 'ready') return { phase: 'cache-problem', status: status.value }
-      // The first page is what the user waits for: on its way while the settings are read and the shell renders.
-      askFirstPageEarly(api)
       return loadSettings(status.value.dataset, [])
     }
     void run().then((next) => {
-      // A problem pushed while this ran (see below) is newer news than `next`.
-      if (live) setStartup((now) => (now.phase === 'cache-problem' ? now : next))
+      // A problem pushed while this ran (see below) is newer news than `next`. A transition: the
+      // shell's first render yields to the browser (to the first page's answer) rather than
+      // holding the thread as one long task.
+      if (live) startTransition(() => setStartup((now) => (now.phase === 'cache-problem' ? now : next)))
     })
     return () => {
       live = false
@@ -79,7 +81,7 @@ export function useStartup(): {
     () =>
       api.subscribe('cache:status', (status) => {
         if (status.state !== 'ready') {
-          forgetEarlyPage()
+          forgetEarlyAnswers()
           setStartup({ phase: 'cache-problem', status })
         }
       }),

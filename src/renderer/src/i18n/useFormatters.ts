@@ -40,13 +40,31 @@ function once<T>(make: () => T): () => T {
 // components mount with them: one set per language, shared.
 const byLanguage = new Map<string, Formatters>()
 
-export function useFormatters(): Formatters {
-  const { i18n } = useTranslation()
-  const language = i18n.language
+function formattersFor(language: string): Formatters {
   let formatters = byLanguage.get(language)
   if (formatters === undefined) {
     formatters = createFormatters(language)
     byLanguage.set(language, formatters)
   }
   return formatters
+}
+
+export function useFormatters(): Formatters {
+  const { i18n } = useTranslation()
+  return formattersFor(i18n.language)
+}
+
+/**
+ * The first Intl formatter of a window costs some 40 ms (ICU loads its data),
+ * whatever the language; the next ones a few at most (the clients table
+ * writes numbers and dates). Built in a task of its
+ * own while the start reads are on their way, rather than inside the first
+ * render of the shell, which it made a long task.
+ */
+export function warmFormatters(language: string): void {
+  setTimeout(() => {
+    const formatters = formattersFor(language)
+    formatters.number(0)
+    formatters.date(0)
+  }, 0)
 }

@@ -1,9 +1,10 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { elementScroll, useVirtualizer, type Rect, type Virtualizer, type VirtualizerOptions } from '@tanstack/react-virtual'
+import type { TFunction } from 'i18next'
+import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ClientRow, ClientSortKey } from '../../../../shared/contract'
 import { useBusyWhile } from '../../app/useBusyWhile'
-import { useFormatters } from '../../i18n/useFormatters'
+import { useFormatters, type Formatters } from '../../i18n/useFormatters'
 import type { ClientPageCache, ClientQuery } from './clientPageCache'
 import { COLUMNS, type Column } from './columns'
 
@@ -24,6 +25,39 @@ interface ClientsTableProps {
   /** Ids of the selected clients (kept across searches and filters). */
   selected: ReadonlySet<number>
   onSelect(change: SelectionChange): void
+}
+
+/** Grids the browser has laid out (their size reported once). */
+const laidOut = new WeakSet<Element>()
+
+/**
+ * The grid's size, as the virtualizer's own observer reports it, but only from
+ * the ResizeObserver: it reports after the browser's layout, where the
+ * virtualizer's first reading (clientHeight, as the grid mounts) made the
+ * browser lay the whole page out inside the render's task. Until then the
+ * initial rect stands in.
+ */
+function observeGridRect(instance: Virtualizer<HTMLDivElement, Element>, report: (rect: Rect) => void): (() => void) | undefined {
+  const element = instance.scrollElement
+  if (element === null) return undefined
+  const observer = new ResizeObserver(() => {
+    laidOut.add(element)
+    report({ width: element.clientWidth, height: element.clientHeight })
+  })
+  observer.observe(element)
+  return () => observer.disconnect()
+}
+
+/**
+ * The virtualizer's scroll, less the one to the top of a grid not laid out
+ * yet (it is there: nothing can have scrolled it). The virtualizer makes that
+ * scroll as it takes a new grid, and it too made the browser lay the page out
+ * inside the render's task.
+ */
+const scrollGrid: VirtualizerOptions<HTMLDivElement, Element>['scrollToFn'] = (offset, options, instance) => {
+  const element = instance.scrollElement
+  if (element !== null && !laidOut.has(element) && offset + (options.adjustments ?? 0) === 0) return
+  elementScroll(offset, options, instance)
 }
 
 /** What the user did to the selection: one row, a range of loaded rows, or every row of the result. */
@@ -50,6 +84,12 @@ export function ClientsTable({ cache, sort, onSort, requestRange, onOpen, restor
     count: total,
     getScrollElement: () => gridRef.current,
     estimateSize: () => ROW_HEIGHT,
+    // Until the grid is measured, as tall as the window: the first render already has its rows
+    // (in the transition the answer renders in, see useClientPages), and the measure that follows
+    // re-renders only the rows that change.
+    initialRect: { width: 0, height: window.innerHeight },
+    observeElementRect: observeGridRect,
+    scrollToFn: scrollGrid,
     overscan: 12,
     // The rows start below the header, and a row scrolled to must not end up under it.
     scrollMargin: HEAD_HEIGHT,
@@ -64,8 +104,12 @@ export function ClientsTable({ cache, sort, onSort, requestRange, onOpen, restor
   }, [requestRange, first, last])
   useBusyWhile(last >= first && !cache.isSettled(first, last))
 
-  // A new result set starts at its top, with no row picked.
+  // A new result set starts at its top, with no row picked (a new grid is there already: scrolling
+  // it would lay the page out in this task, before the browser does).
+  const shownCache = useRef(cache)
   useEffect(() => {
+    if (shownCache.current === cache) return
+    shownCache.current = cache
     setActive(-1)
     virtualizer.scrollToOffset(0)
   }, [cache, virtualizer])
@@ -143,6 +187,35 @@ export function ClientsTable({ cache, sort, onSort, requestRange, onOpen, restor
 
   const activeRendered = items.some((item) => item.index === active)
 
+  // The rows' handlers, the same functions at every render (memoised rows stay as they are), calling this render's code.
+  const handlers: RowEvents = {
+    click: (event, row, index) => {
+      setActive(index)
+      gridRef.current?.focus()
+      // Ctrl/Cmd+click picks a row, Shift+click a range; a plain click opens the client.
+      if (event.shiftKey) {
+        selectRange(anchor.current >= 0 ? anchor.current : index, index)
+        return
+      }
+      anchor.current = index
+      if (event.ctrlKey || event.metaKey) {
+        onSelect({ kind: 'toggle', id: row.id })
+        return
+      }
+      onOpen(row, index)
+    },
+    toggle: (row, index) => {
+      anchor.current = index
+      onSelect({ kind: 'toggle', id: row.id })
+    },
+  }
+  const latest = useRef(handlers)
+  latest.current = handlers
+  const events = useMemo<RowEvents>(
+    () => ({ click: (event, row, index) => latest.current.click(event, row, index), toggle: (row, index) => latest.current.toggle(row, index) }),
+    [],
+  )
+
   return (
     <div
       ref={gridRef}
@@ -189,60 +262,19 @@ export function ClientsTable({ cache, sort, onSort, requestRange, onOpen, restor
                 </div>
               )
             }
-            const isSelected = selected.has(row.id)
             return (
-              <div
+              <DataRow
                 key={item.key}
-                {...common}
-                aria-selected={isSelected}
-                className={`grid-row data-row${item.index === active ? ' is-active' : ''}${isSelected ? ' is-selected' : ''}`}
-                data-testid="client-row"
-                data-client-id={row.id}
-                data-selected={isSelected ? 'true' : undefined}
-                onClick={(event) => {
-                  setActive(item.index)
-                  gridRef.current?.focus()
-                  // Ctrl/Cmd+click picks a row, Shift+click a range; a plain click opens the client.
-                  if (event.shiftKey) {
-                    selectRange(anchor.current >= 0 ? anchor.current : item.index, item.index)
-                    return
-                  }
-                  anchor.current = item.index
-                  if (event.ctrlKey || event.metaKey) {
-                    onSelect({ kind: 'toggle', id: row.id })
-                    return
-                  }
-                  onOpen(row, item.index)
-                }}
-              >
-                {COLUMNS.map((column) => (
-                  <div
-                    key={column.id}
-                    role="gridcell"
-                    className={`cell ${column.className}`}
-                    title={column.title?.(row, format)}
-                    data-testid={column.id === 'name' ? 'client-name' : undefined}
-                  >
-                    {column.id === 'name' && (
-                      // Out of the tab order: the grid is the one tab stop, Space selects the active row.
-                      <input
-                        type="checkbox"
-                        className="row-select"
-                        tabIndex={-1}
-                        checked={isSelected}
-                        aria-label={t('clients.bulk.selectRow', { name: row.name })}
-                        onClick={(event) => event.stopPropagation()}
-                        onChange={() => {
-                          anchor.current = item.index
-                          onSelect({ kind: 'toggle', id: row.id })
-                        }}
-                        data-testid="client-select"
-                      />
-                    )}
-                    {column.render(row, t, format)}
-                  </div>
-                ))}
-              </div>
+                row={row}
+                index={item.index}
+                id={common.id}
+                top={item.start - HEAD_HEIGHT}
+                active={item.index === active}
+                selected={selected.has(row.id)}
+                events={events}
+                t={t}
+                format={format}
+              />
             )
           })}
         </div>
@@ -250,6 +282,67 @@ export function ClientsTable({ cache, sort, onSort, requestRange, onOpen, restor
     </div>
   )
 }
+
+interface RowEvents {
+  click(event: MouseEvent, row: ClientRow, index: number): void
+  toggle(row: ClientRow, index: number): void
+}
+
+interface DataRowProps {
+  row: ClientRow
+  index: number
+  id: string
+  /** Offset from the top of the rows. */
+  top: number
+  active: boolean
+  selected: boolean
+  events: RowEvents
+  t: TFunction
+  format: Formatters
+}
+
+/** One client's row; memoised, so that a render of the table (a scroll, a measure) redraws only the rows that changed. */
+const DataRow = memo(function DataRow({ row, index, id, top, active, selected, events, t, format }: DataRowProps) {
+  return (
+    <div
+      id={id}
+      role="row"
+      aria-rowindex={index + 2}
+      style={{ transform: `translateY(${top}px)` }}
+      aria-selected={selected}
+      className={`grid-row data-row${active ? ' is-active' : ''}${selected ? ' is-selected' : ''}`}
+      data-testid="client-row"
+      data-client-id={row.id}
+      data-selected={selected ? 'true' : undefined}
+      onClick={(event) => events.click(event, row, index)}
+    >
+      {COLUMNS.map((column) => (
+        <div
+          key={column.id}
+          role="gridcell"
+          className={`cell ${column.className}`}
+          title={column.title?.(row, format)}
+          data-testid={column.id === 'name' ? 'client-name' : undefined}
+        >
+          {column.id === 'name' && (
+            // Out of the tab order: the grid is the one tab stop, Space selects the active row.
+            <input
+              type="checkbox"
+              className="row-select"
+              tabIndex={-1}
+              checked={selected}
+              aria-label={t('clients.bulk.selectRow', { name: row.name })}
+              onClick={(event) => event.stopPropagation()}
+              onChange={() => events.toggle(row, index)}
+              data-testid="client-select"
+            />
+          )}
+          {column.render(row, t, format)}
+        </div>
+      ))}
+    </div>
+  )
+})
 
 function HeaderCell({
   column,

@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useState } from 'react'
+import { startTransition, useCallback, useEffect, useState } from 'react'
 import { useApi } from '../../api/ApiContext'
 import { ClientPageCache, type ClientQuery } from './clientPageCache'
-import { takeEarlyPage } from './firstPage'
 
 interface PagesState {
   key: string
@@ -52,10 +51,11 @@ export function useClientPages(query: ClientQuery, generation: number): ClientPa
     (cache: ClientPageCache, pages: number[]) => {
       for (const page of pages) {
         const request = cache.request(page)
-        void (takeEarlyPage(request) ?? api.call('clients:list', request)).then((result) => {
+        void api.call('clients:list', request).then((result) => {
           cache.settle(page, result)
-          // An answer for a replaced query is dropped here, with its cache.
-          setState((s) => (s.current === cache ? { ...s, shown: cache, version: s.version + 1 } : s))
+          // An answer for a replaced query is dropped here, with its cache. Rows render in a
+          // transition, in slices that leave the browser free between them.
+          startTransition(() => setState((s) => (s.current === cache ? { ...s, shown: cache, version: s.version + 1 } : s)))
         })
       }
     },

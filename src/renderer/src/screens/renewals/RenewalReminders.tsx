@@ -4,12 +4,10 @@ import { useApi } from '../../api/ApiContext'
 import { afterFirstReady, holdBusy } from '../../app/readiness'
 import { useRouter } from '../../app/Router'
 import { useFormatters } from '../../i18n/useFormatters'
-import { recordShown } from './recordShown'
+import { REMINDERS_NAMED } from '../../../../shared/renewals'
 
 /** Checked again this often while the app runs (and after each sync): lead times are days, an hour is soon enough. */
 const CHECK_EVERY_MS = 60 * 60 * 1000
-/** More reminders due at once than this (a first sync, a long holiday) make one notice that opens Renewals, not a burst. */
-const SHOWN_ONE_BY_ONE = 3
 
 /**
  * Desktop reminders of renewals: the core says which are due (each once),
@@ -37,25 +35,26 @@ export function RenewalReminders() {
       const release = holdBusy()
       try {
         const due = await api.call('renewals:due', {})
-        if (!due.ok || stopped || due.value.length === 0) return
-        const reminders = due.value
-        let shown: string[] = []
-        if (reminders.length <= SHOWN_ONE_BY_ONE) {
-          for (const reminder of reminders) {
+        if (!due.ok || stopped || due.value.count === 0) return
+        const { count, soonest, latestDaysLeft, digest } = due.value
+        // More due at once (a first sync, a long holiday) make one notice that opens Renewals, not a burst.
+        if (count <= REMINDERS_NAMED) {
+          const shown: string[] = []
+          for (const reminder of soonest) {
             const title = t('renewals.notice.title', { client: reminder.clientName })
             const body = t('renewals.notice.body', { count: reminder.daysLeft, product: reminder.productName, date: format.date(reminder.expiredAt) })
             if (await notify(reminder.key, title, body, `clients/${reminder.clientId}`)) shown.push(reminder.key)
           }
-        } else {
-          const soonest = reminders[0]!
-          const title = t('renewals.notice.manyTitle', { count: reminders.length, total: format.number(reminders.length) })
-          const body = t('renewals.notice.manyBody', { product: soonest.productName, client: soonest.clientName, date: format.date(soonest.expiredAt) })
-          const latest = Math.max(...reminders.map((r) => r.daysLeft))
-          if (await notify(`renewals:${soonest.key}:${reminders.length}`, title, body, `renewals?days=${Math.max(1, Math.min(366, latest))}`)) {
-            shown = reminders.map((r) => r.key)
-          }
+          if (shown.length > 0 && !stopped) await api.call('renewals:shown', { keys: shown })
+          return
         }
-        if (shown.length > 0 && !stopped) await recordShown(api, shown)
+        const first = soonest[0]!
+        const title = t('renewals.notice.manyTitle', { count, total: format.number(count) })
+        const body = t('renewals.notice.manyBody', { product: first.productName, client: first.clientName, date: format.date(first.expiredAt) })
+        // Refused if others became due meanwhile: they are all due again at the next check, with a notice that counts them.
+        if (await notify(`renewals:${first.key}:${count}`, title, body, `renewals?days=${Math.max(1, Math.min(366, latestDaysLeft))}`) && !stopped) {
+          await api.call('renewals:shownAll', { digest })
+        }
       } finally {
         release()
       }
