@@ -295,7 +295,7 @@ export interface BillingRollupClientsTable {
   vat_minor: number
 }
 
-/** Migration 8: a client's charges per month (billing-totals.ts CHARGE_TYPES), kept by core/billing/rollup.ts. */
+/** Migration 8: a client's charges per month (the types of shared/billing.ts CHARGE_TYPES), kept by core/billing/rollup.ts. */
 export interface BillingClientChargesTable {
   client_organization_id: number
   period: number
