@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { formatRoute, parseRoute, type Route } from './route'
+import { formatRoute, locationRoute, parseRoute, type Route } from './route'
 
 export interface Router {
   route: Route
@@ -41,13 +41,13 @@ export function RouterProvider({ children }: { children: ReactNode }) {
       history.replaceState({ depth: 0 }, '', '#/clients')
       return 'clients'
     }
-    return formatRoute(parseRoute(current()))
+    return formatRoute(locationRoute())
   })
   useEffect(() => {
     shellOpened = true
   }, [])
   useEffect(() => {
-    const follow = (): void => setText(formatRoute(parseRoute(current())))
+    const follow = (): void => setText(formatRoute(locationRoute()))
     window.addEventListener('hashchange', follow)
     window.addEventListener('popstate', follow)
     const onKeyDown = (event: KeyboardEvent): void => {

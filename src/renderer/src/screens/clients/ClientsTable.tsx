@@ -244,15 +244,9 @@ export function ClientsTable({ cache, sort, onSort, requestRange, onOpen, restor
         <div className="grid-canvas" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const row = cache.rowAt(item.index)
-            const common = {
-              id: rowId(item.index),
-              role: 'row',
-              'aria-rowindex': item.index + 2,
-              style: { transform: `translateY(${item.start - HEAD_HEIGHT}px)` },
-            }
             if (row === undefined) {
               return (
-                <div key={item.key} {...common} className="grid-row" aria-busy="true" data-testid="client-row-placeholder">
+                <div key={item.key} {...rowFrame(rowId(item.index), item.index, item.start - HEAD_HEIGHT)} className="grid-row" aria-busy="true" data-testid="client-row-placeholder">
                   {COLUMNS.map((column, index) => (
                     <div key={column.id} role="gridcell" className={`cell ${column.className}`}>
                       {index === 0 ? <span className="visually-hidden">{t('clients.rowLoading')}</span> : null}
@@ -267,7 +261,7 @@ export function ClientsTable({ cache, sort, onSort, requestRange, onOpen, restor
                 key={item.key}
                 row={row}
                 index={item.index}
-                id={common.id}
+                id={rowId(item.index)}
                 top={item.start - HEAD_HEIGHT}
                 active={item.index === active}
                 selected={selected.has(row.id)}
@@ -282,6 +276,14 @@ export function ClientsTable({ cache, sort, onSort, requestRange, onOpen, restor
     </div>
   )
 }
+
+/** What every body row carries, loaded or not: its id (the active descendant), its place in the grid and on the canvas. */
+const rowFrame = (id: string, index: number, top: number) => ({
+  id,
+  role: 'row',
+  'aria-rowindex': index + 2,
+  style: { transform: `translateY(${top}px)` },
+})
 
 interface RowEvents {
   click(event: MouseEvent, row: ClientRow, index: number): void
@@ -305,10 +307,7 @@ interface DataRowProps {
 const DataRow = memo(function DataRow({ row, index, id, top, active, selected, events, t, format }: DataRowProps) {
   return (
     <div
-      id={id}
-      role="row"
-      aria-rowindex={index + 2}
-      style={{ transform: `translateY(${top}px)` }}
+      {...rowFrame(id, index, top)}
       aria-selected={selected}
       className={`grid-row data-row${active ? ' is-active' : ''}${selected ? ' is-selected' : ''}`}
       data-testid="client-row"
