@@ -22,7 +22,8 @@ describe('the tender inbox', () => {
     await bridge?.close()
   })
 
-  it('triages twenty tenders with the keyboard alone, and undoes the last move', async () => {
+  // Some fifty keystrokes, each waiting for the next state: under a running bench it outlasted 30 s.
+  it('triages twenty tenders with the keyboard alone, and undoes the last move', { timeout: 120_000 }, async () => {
     const page = await openApp(bridge)
     await ready(page)
     await page.keyboard.press('Alt+3')
