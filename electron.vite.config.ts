@@ -1,6 +1,39 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
+
+/**
+ * The renderer's entry (boot.ts) imports the app's bundle dynamically, so that
+ * it runs first; Vite would ask for that bundle only once the entry runs. The
+ * page asks for it, and what it imports, at once instead: one modulepreload
+ * link each. (Vite preloads only what an entry imports statically.)
+ */
+function preloadAppBundle(): Plugin {
+  return {
+    name: 'partner-desk:preload-app-bundle',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { chunk, bundle }) {
+        if (chunk === undefined || bundle === undefined) return
+        const app = chunk.dynamicImports.find((file) => {
+          const imported = bundle[file]
+          return imported?.type === 'chunk' && imported.facadeModuleId?.endsWith('/src/main.tsx')
+        })
+        if (app === undefined) throw new Error('boot.ts no longer imports main.tsx: the app bundle cannot be preloaded')
+        const files = new Set<string>()
+        const visit = (file: string): void => {
+          if (files.has(file) || file === chunk.fileName || chunk.imports.includes(file)) return
+          files.add(file)
+          const imported = bundle[file]
+          if (imported?.type === 'chunk') imported.imports.forEach(visit)
+        }
+        visit(app)
+        return [...files].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const }))
+      },
+    },
+  }
+}
 
 export default defineConfig({
   main: {
@@ -39,6 +72,6 @@ export default defineConfig({
       minify: true,
       rollupOptions: { input: resolve('src/renderer/index.html') },
     },
-    plugins: [react()],
+    plugins: [react(), preloadAppBundle()],
   },
 })

@@ -15,4 +15,13 @@ describe('the built renderer bundle', () => {
       expect(readFileSync(join(BUILT_RENDERER, 'assets', name), 'utf8'), name).not.toMatch(/\$Zod(Type|Error)\b/)
     }
   })
+
+  it('asks for the app bundle as the page loads, beside the small entry that imports it (the entry runs first)', () => {
+    const html = readFileSync(join(BUILT_RENDERER, 'index.html'), 'utf8')
+    const entry = /<script type="module" crossorigin src="\.\/(assets\/[^"]+\.js)">/.exec(html)?.[1]
+    expect(entry).toBeDefined()
+    const imported = /\.\/(main-[\w-]+\.js)/.exec(readFileSync(join(BUILT_RENDERER, entry!), 'utf8'))?.[1]
+    expect(imported).toBeDefined()
+    expect(html).toContain(`<link rel="modulepreload" crossorigin href="./assets/${imported}">`)
+  })
 })

@@ -82,4 +82,17 @@ describe('ClientPageCache', () => {
     expect(cache.error).toBeNull()
     expect(cache.missingPages(0, 5)).toEqual([0])
   })
+
+  it('settles a page from an answer at hand for its exact request, and asks for it when there is none', () => {
+    const cache = new ClientPageCache(query, 10)
+    const asked: unknown[] = []
+    expect(cache.settleKnown(0, (request) => void asked.push(request))).toBe(false)
+    expect(asked).toEqual([{ ...query, offset: 0, limit: 10 }])
+    // Nothing at hand leaves the page to fetch.
+    expect(cache.missingPages(0, 5)).toEqual([0])
+    expect(cache.settleKnown(0, () => page(0, 10, 30))).toBe(true)
+    expect(cache.total).toBe(30)
+    expect(cache.rowAt(3)?.id).toBe(3)
+    expect(cache.missingPages(0, 5)).toEqual([])
+  })
 })

@@ -72,6 +72,43 @@ describe('reads asked at start', () => {
     expect(invoked).toHaveLength(asked + 2)
   })
 
+  it('hands an answered start read over at once, to the first taker only, and says when the first screen\'s reads have answered', async () => {
+    const { early } = await start('')
+    const status = { channel: 'cache:status', input: {} } as const
+    await early.firstReadsAnswered()
+    expect(early.takeAnswered(status.channel, status.input)).toEqual({ ok: true, value: { answer: 1 } })
+    expect(early.takeAnswered(status.channel, status.input)).toBeUndefined()
+    const asked = invoked.length
+    await early.startApi!.call('cache:status', {})
+    expect(invoked).toHaveLength(asked + 1)
+    // Never asked at start: nothing at hand.
+    expect(early.takeAnswered('clients:list', { ...firstPage({ query: 'x', filters: {}, sort: 'name', direction: 'asc' }) })).toBeUndefined()
+  })
+
+  it('has no answer at hand before the core gave it', async () => {
+    let answer: (value: unknown) => void = () => {}
+    invoked.length = 0
+    const bridge = {
+      brand: BRIDGE_BRAND,
+      invoke: (channel: string, input: unknown) => {
+        invoked.push({ channel, input })
+        return channel === 'settings:get' ? new Promise((resolve) => (answer = resolve)) : Promise.resolve({ ok: true, value: {} })
+      },
+      on: () => () => {},
+    }
+    vi.stubGlobal('window', { [BRIDGE_GLOBAL]: bridge, location: { hash: '' } })
+    vi.resetModules()
+    const early = await import('../../../src/renderer/src/app/earlyReads')
+    let allAnswered = false
+    void early.firstReadsAnswered().then(() => (allAnswered = true))
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(early.takeAnswered('settings:get', {})).toBeUndefined()
+    expect(allAnswered).toBe(false)
+    answer({ ok: true, value: { theme: 'dark' } })
+    await early.firstReadsAnswered()
+    expect(early.takeAnswered('settings:get', {})).toEqual({ ok: true, value: { theme: 'dark' } })
+  })
+
   it('drops what was not taken once the cache proved unusable, once it changed, and at the first ready', async () => {
     for (const drop of [
       ({ early }: { early: EarlyReads }) => early.forgetEarlyAnswers(),

@@ -1,9 +1,9 @@
 import i18next from 'i18next'
 import { describe, expect, it } from 'vitest'
 import { LANGUAGES, type Language } from '../../../src/shared/settings'
-import { languageFor, preferredLanguage } from '../../../src/renderer/src/i18n'
+import { languageFor, preferredLanguage } from '../../../src/renderer/src/i18n/language'
 import { catalogues as loaders } from '../../../src/renderer/src/i18n/resources'
-import { createFormatters } from '../../../src/renderer/src/i18n/useFormatters'
+import { createFormatters } from '../../../src/renderer/src/i18n/formatters'
 import type { Messages } from '../../../src/renderer/src/i18n/messages'
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/

@@ -198,7 +198,7 @@ export function AppShell({ startupDataset, initialSettings, initialNotices }: Ap
                   data-testid={`nav-${id}`}
                 >
                   <span className="nav-label">{label}</span>
-                  <NavBadge screen={id} />
+                  {(id === 'activity' || id === 'outbox') && <NavBadge screen={id} />}
                 </button>
                 {id === 'clients' && <ClientsNav />}
               </li>
@@ -224,7 +224,7 @@ function noticeText(t: TFunction, notice: AppNotice): string {
 }
 
 /** Unseen partnership changes on Activity; changes waiting to be sent (and refused ones) on Pending changes. */
-function NavBadge({ screen }: { screen: Screen }) {
+function NavBadge({ screen }: { screen: 'activity' | 'outbox' }) {
   const { t } = useTranslation()
   const format = useFormatters()
   const { unseenEvents, outbox } = useCounts()

@@ -31,8 +31,16 @@ const shellReads = (): Read[] => [
 
 const keyOf = (channel: Channel, input: unknown): string => `${channel} ${JSON.stringify(input)}`
 
+interface EarlyRead {
+  answer: Promise<Result<unknown>>
+  /** Set once answered: the first render can then draw it rather than wait a render more. */
+  settled?: Result<unknown>
+}
+
 /** Answers asked at start and not yet taken, by channel and input. */
-const early = new Map<string, Promise<Result<unknown>>>()
+const early = new Map<string, EarlyRead>()
+/** The first screen's reads (status, settings, first page), answered. */
+let firstAnswered: Promise<unknown> = Promise.resolve()
 
 /**
  * Asks the start reads as the bundle starts running: they no longer wait for
@@ -42,10 +50,15 @@ const early = new Map<string, Promise<Result<unknown>>>()
  * still comes right after the status.
  */
 function askStartReads(api: ApiClient): void {
-  const ask = (reads: Read[]): void => {
-    for (const [channel, input] of reads) early.set(keyOf(channel, input), api.call(channel, input))
-  }
-  ask(firstReads())
+  const ask = (reads: Read[]): Array<Promise<unknown>> =>
+    reads.map(([channel, input]) => {
+      const read: EarlyRead = { answer: api.call(channel, input) }
+      early.set(keyOf(channel, input), read)
+      return read.answer.then((result) => {
+        read.settled = result
+      })
+    })
+  firstAnswered = Promise.all(ask(firstReads()))
   setTimeout(() => ask(shellReads()), 0)
 }
 
@@ -60,13 +73,34 @@ function takingEarlyAnswers(api: ApiClient): ApiClient {
   return {
     call<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
       const key = keyOf(channel, input)
-      const answer = early.get(key)
-      if (answer === undefined) return api.call(channel, input)
+      const read = early.get(key)
+      if (read === undefined) return api.call(channel, input)
       early.delete(key)
-      return answer as Promise<Result<Output<C>>>
+      return read.answer as Promise<Result<Output<C>>>
     },
     subscribe: api.subscribe,
   }
+}
+
+/**
+ * The answer to a start read, if it has come and no one took it yet (taken
+ * once): a component's first render draws it, with no render spent waiting.
+ */
+export function takeAnswered<C extends Channel>(channel: C, input: Input<C>): Result<Output<C>> | undefined {
+  const key = keyOf(channel, input)
+  const settled = early.get(key)?.settled
+  if (settled === undefined) return undefined
+  early.delete(key)
+  return settled as Result<Output<C>>
+}
+
+/**
+ * Settles once the first screen's start reads have answered (at once when
+ * none were asked): the shell then mounts with its first page of clients
+ * drawn, in one render, rather than a shell first and its rows renders later.
+ */
+export function firstReadsAnswered(): Promise<unknown> {
+  return firstAnswered
 }
 
 /** The cache turned out unusable (damaged, too new): nothing read at start may show. */
@@ -76,8 +110,9 @@ export function forgetEarlyAnswers(): void {
 
 /**
  * The window's API client, null without a bridge. Made, and the start reads
- * asked, as this module is evaluated: main.tsx imports it first, so that the
- * calls leave before React and the screens' modules are run.
+ * asked, as this module is evaluated: the window's small entry (boot.ts)
+ * imports it, so that the calls leave while the app's bundle is still on its
+ * way.
  */
 const bridge = findBridge(window)
 const client = bridge === null ? null : createApiClient(bridge)

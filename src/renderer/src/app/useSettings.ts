@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Settings } from '../../../shared/settings'
 import type { AppError } from '../../../shared/result'
 import { useApi } from '../api/ApiContext'
-import { languageFor, setLanguage } from '../i18n'
+import { setLanguage } from '../i18n'
+import { languageFor } from '../i18n/language'
 
 /**
  * Settings apply at once (the theme switches as the user clicks) and are then

@@ -3,8 +3,9 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings'
 import type { AppError } from '../../../shared/result'
 import type { CacheStatus, Dataset, RecoverOutcome } from '../../../shared/contract'
 import { useApi } from '../api/ApiContext'
-import { languageFor, loadLanguage } from '../i18n'
-import { forgetEarlyAnswers } from './earlyReads'
+import { loadLanguage } from '../i18n'
+import { languageFor } from '../i18n/language'
+import { firstReadsAnswered, forgetEarlyAnswers } from './earlyReads'
 import { holdBusy } from './readiness'
 import type { CacheProblem } from '../screens/cache/CacheProblemScreen'
 import type { AppNotice } from './notices'
@@ -19,7 +20,9 @@ export type Startup =
 /**
  * Startup order: the cache's state first (a damaged or too-new cache must be
  * explained before anything shows what was read from it), then the settings.
- * At the first start, both were asked before the first render (earlyReads.ts).
+ * At the first start, both were asked before the first render (earlyReads.ts),
+ * with the first page of clients, which the shell waits for: it then mounts
+ * with its rows.
  */
 export function useStartup(): {
   startup: Startup
@@ -62,7 +65,9 @@ export function useStartup(): {
       if (!status.ok || status.value.state !== 'ready') forgetEarlyAnswers()
       if (!status.ok) return { phase: 'failed', error: status.error }
       if (status.value.state !== 'ready') return { phase: 'cache-problem', status: status.value }
-      return loadSettings(status.value.dataset, [])
+      const ready = await loadSettings(status.value.dataset, [])
+      await firstReadsAnswered()
+      return ready
     }
     void run().then((next) => {
       // A problem pushed while this ran (see below) is newer news than `next`. A transition: the

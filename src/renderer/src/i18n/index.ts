@@ -1,25 +1,10 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { LANGUAGES, type Language, type LanguageChoice } from '../../../shared/settings'
+import { LANGUAGES, type Language } from '../../../shared/settings'
 import { holdBusy } from '../app/readiness'
 import { en } from './en'
 import type { Messages } from './messages'
 import { catalogues } from './resources'
-
-/** The first of the system's languages we have, by its primary subtag ("de-CH" speaks de), else English. */
-export function preferredLanguage(candidates: readonly string[]): Language {
-  for (const candidate of candidates) {
-    const base = candidate.toLowerCase().split('-')[0]
-    const match = LANGUAGES.find((language) => language === base)
-    if (match) return match
-  }
-  return 'en'
-}
-
-/** Until the user picks a language, the system's is the one to speak. */
-export function languageFor(choice: LanguageChoice, systemLanguages: readonly string[]): Language {
-  return choice === 'system' ? preferredLanguage(systemLanguages) : choice
-}
 
 /**
  * Before the first render: `language`'s catalogue is loaded first, so no
@@ -39,6 +24,10 @@ export async function initI18n(language: Language): Promise<void> {
     fallbackLng: 'en',
     supportedLngs: [...LANGUAGES],
     initAsync: false,
+    // Said outright (they are i18next's defaults): keys are paths in one namespace, and i18next
+    // then skips guessing, for every message, whether a key is natural language.
+    keySeparator: '.',
+    nsSeparator: false,
     // React escapes what it renders; escaping here too would show &amp; etc.
     interpolation: { escapeValue: false },
   })

@@ -4,7 +4,8 @@ import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, 
 import { useTranslation } from 'react-i18next'
 import type { ClientRow, ClientSortKey } from '../../../../shared/contract'
 import { useBusyWhile } from '../../app/useBusyWhile'
-import { useFormatters, type Formatters } from '../../i18n/useFormatters'
+import type { Formatters } from '../../i18n/formatters'
+import { useFormatters } from '../../i18n/useFormatters'
 import type { ClientPageCache, ClientQuery } from './clientPageCache'
 import { COLUMNS, type Column } from './columns'
 

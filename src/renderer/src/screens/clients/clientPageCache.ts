@@ -70,6 +70,17 @@ export class ClientPageCache {
   /** Marks the page as on its way and gives the request for it. */
   request(page: number): Input<'clients:list'> {
     this.requested.add(page)
+    return this.requestOf(page)
+  }
+
+  /** Settles the page with an answer already at hand for its request, if `known` has one; says whether it did. */
+  settleKnown(page: number, known: (request: Input<'clients:list'>) => Result<ClientPage> | undefined): boolean {
+    const answer = known(this.requestOf(page))
+    if (answer !== undefined) this.settle(page, answer)
+    return answer !== undefined
+  }
+
+  private requestOf(page: number): Input<'clients:list'> {
     return { ...this.query, offset: page * this.pageSize, limit: this.pageSize }
   }
 

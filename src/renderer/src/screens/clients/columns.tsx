@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next'
 import type { ReactNode } from 'react'
 import type { ClientRow, ClientSortKey } from '../../../../shared/contract'
-import type { Formatters } from '../../i18n/useFormatters'
+import type { Formatters } from '../../i18n/formatters'
 
 export interface Column {
   id: string

@@ -1,5 +1,6 @@
 import { startTransition, useCallback, useEffect, useState } from 'react'
 import { useApi } from '../../api/ApiContext'
+import { takeAnswered } from '../../app/earlyReads'
 import { ClientPageCache, type ClientQuery } from './clientPageCache'
 
 interface PagesState {
@@ -31,12 +32,12 @@ export interface ClientPages {
 export function useClientPages(query: ClientQuery, generation: number): ClientPages {
   const api = useApi()
   const key = JSON.stringify([generation, query.query, query.sort, query.direction, query.filters])
-  const [state, setState] = useState<PagesState>(() => ({
-    key,
-    current: new ClientPageCache(query),
-    shown: null,
-    version: 0,
-  }))
+  const [state, setState] = useState<PagesState>(() => {
+    const current = new ClientPageCache(query)
+    // The first page asked at start has mostly answered by now: the first render draws its rows.
+    const answered = current.settleKnown(0, (request) => takeAnswered('clients:list', request))
+    return { key, current, shown: answered ? current : null, version: 0 }
+  })
 
   // A new query replaces the cache during render (not in an effect), so no
   // render ever pairs the new query with the old cache.

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { FACETS, isEmptyFilters, RENEWAL_WINDOWS, type ClientFilters, type Facet } from '../../../../../shared/client-filters'
 import { useApi } from '../../../api/ApiContext'
@@ -6,6 +7,7 @@ import { useCacheInfo } from '../../../app/CacheInfoContext'
 import { formatRoute, type ClientsView } from '../../../app/route'
 import { useCoreLoad } from '../../../app/useCoreLoad'
 import { InlineError } from '../../../components/InlineError'
+import type { Formatters } from '../../../i18n/formatters'
 import { useFormatters } from '../../../i18n/useFormatters'
 import { announceViewsChanged } from './viewsChanged'
 import { useValueLabel } from './valueLabel'
@@ -43,7 +45,7 @@ export function FilterBar({ view, onChange, saveable = true }: { view: ClientsVi
   return (
     <div className="filter-bar" role="group" aria-label={t('clients.filters.label')} data-testid="client-filters">
       {FACETS.map((facet) => (
-        <FacetMenu key={facet} facet={facet} chosen={chosenOf(facet)} options={value?.[facet] ?? []} onToggle={toggle} label={label} />
+        <FacetMenu key={facet} facet={facet} chosen={chosenOf(facet)} options={value?.[facet] ?? []} onToggle={toggle} label={label} t={t} format={format} />
       ))}
       <label htmlFor={renewalId} className="filter-inline">
         {t('clients.filters.renewal')}
@@ -104,15 +106,18 @@ function FacetMenu({
   options,
   onToggle,
   label,
+  t,
+  format,
 }: {
   facet: Facet
   chosen: readonly string[]
   options: ReadonlyArray<{ value: string; count: number }>
   onToggle(facet: Facet, value: string, on: boolean): void
   label(facet: Facet, value: string): string
+  /** The bar's, passed down: seven menus each asking react-i18next for its own cost the first render dearly. */
+  t: TFunction
+  format: Formatters
 }) {
-  const { t } = useTranslation()
-  const format = useFormatters()
   // A chosen value stays listed (with 0) even when the other filters leave none of it.
   const shown = [...options, ...chosen.filter((value) => !options.some((o) => o.value === value)).map((value) => ({ value, count: 0 }))]
   const title = t(`clients.filters.facet.${facet}`)
