@@ -146,7 +146,8 @@ describe('the Electron entry', () => {
     expect(fake.windows).toHaveLength(1)
     expect(fake.windows[0]!.loadURL).toHaveBeenCalledWith('app://partner-desk/index.html')
     // The scheme is privileged before ready, then served from the built renderer only.
-    expect(fake.privileged).toHaveBeenCalledWith([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }])
+    // codeCache: compiled code kept between launches (Electron needs standard too for it).
+    expect(fake.privileged).toHaveBeenCalledWith([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, codeCache: true }) }])
     expect(fake.handleProtocol).toHaveBeenCalledWith('app', expect.any(Function))
     expect(fake.setMenu).toHaveBeenCalledTimes(1)
     expect(fake.showErrorBox).not.toHaveBeenCalled()
