@@ -1,7 +1,7 @@
 import i18next from 'i18next'
 import { describe, expect, it } from 'vitest'
 import { LANGUAGES, type Language } from '../../../src/shared/settings'
-import { languageFor, preferredLanguage } from '../../../src/renderer/src/i18n/language'
+import { formatLocale, languageFor, preferredLanguage } from '../../../src/renderer/src/i18n/language'
 import { catalogues as loaders } from '../../../src/renderer/src/i18n/resources'
 import { createFormatters } from '../../../src/renderer/src/i18n/formatters'
 import type { Messages } from '../../../src/renderer/src/i18n/messages'
@@ -128,5 +128,31 @@ describe('createFormatters', () => {
     const format = createFormatters(lng)
     expect(format.number(1_234_567)).toBe(number)
     expect(format.date(noon)).toBe(date)
+  })
+})
+
+describe('formatLocale', () => {
+  it("writes in the region the system gives the UI's language", () => {
+    expect(formatLocale('de', ['de-CH', 'en-US'])).toBe('de-CH')
+    expect(formatLocale('fr', ['de-CH', 'fr-CH'])).toBe('fr-CH')
+    expect(formatLocale('it', ['en-US', 'it-ch'])).toBe('it-CH')
+  })
+
+  it('keeps the language alone when the system does not speak it, or names no region', () => {
+    expect(formatLocale('es', ['de-CH', 'en-US'])).toBe('es')
+    expect(formatLocale('en', [])).toBe('en')
+    expect(formatLocale('de', ['de'])).toBe('de')
+  })
+
+  it('passes over what is not a locale tag', () => {
+    expect(formatLocale('de', ['not a tag!', 'de-AT'])).toBe('de-AT')
+  })
+
+  it('gives Swiss numbers and money on a Swiss system', () => {
+    const format = createFormatters(formatLocale('de', ['de-CH']))
+    // An apostrophe groups the digits (ICU versions differ on which: ' or ’), a point marks the decimals.
+    expect(format.number(1_234_567)).toMatch(/^1['’]234['’]567$/)
+    expect(format.money({ minor: 123_450, currency: 'CHF' })).toMatch(/^CHF\s1['’]234\.50$/)
+    expect(createFormatters(formatLocale('de', ['de-DE'])).number(1_234_567)).toBe('1.234.567')
   })
 })

@@ -1,4 +1,5 @@
 import { formatMoney, type Money } from '../../../shared/money'
+import { formatLocale } from './language'
 
 export interface Formatters {
   number(value: number): string
@@ -13,20 +14,20 @@ export interface Formatters {
   money(amount: Money): string
 }
 
-/** Numbers, dates and lists as the UI language writes them, whatever the system's locale. */
-export function createFormatters(language: string): Formatters {
+/** Numbers, dates and lists as `locale` writes them (see formatLocale). */
+export function createFormatters(locale: string): Formatters {
   // Each built on first use: a screen seldom needs all four, and building one costs more than many formats.
-  const numbers = once(() => new Intl.NumberFormat(language))
-  const dates = once(() => new Intl.DateTimeFormat(language, { dateStyle: 'medium' }))
-  const dateTimes = once(() => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }))
-  const lists = once(() => new Intl.ListFormat(language, { style: 'narrow', type: 'unit' }))
+  const numbers = once(() => new Intl.NumberFormat(locale))
+  const dates = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }))
+  const dateTimes = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }))
+  const lists = once(() => new Intl.ListFormat(locale, { style: 'narrow', type: 'unit' }))
   return {
     number: (value) => numbers().format(value),
     date: (unixSeconds) => dates().format(new Date(unixSeconds * 1000)),
     dateTime: (unixSeconds) => dateTimes().format(new Date(unixSeconds * 1000)),
     iso: (unixSeconds) => new Date(unixSeconds * 1000).toISOString(),
     list: (items) => lists().format(items),
-    money: (amount) => formatMoney(amount, language),
+    money: (amount) => formatMoney(amount, locale),
   }
 }
 
@@ -42,12 +43,11 @@ const byLanguage = new Map<string, Formatters>()
 export function formattersFor(language: string): Formatters {
   let formatters = byLanguage.get(language)
   if (formatters === undefined) {
-    formatters = createFormatters(language)
+    formatters = createFormatters(formatLocale(language, navigator.languages))
     byLanguage.set(language, formatters)
   }
   return formatters
 }
-
 
 /**
  * The first Intl formatter of a window costs some 40 ms (ICU sets up its

@@ -14,3 +14,22 @@ export function preferredLanguage(candidates: readonly string[]): Language {
 export function languageFor(choice: LanguageChoice, systemLanguages: readonly string[]): Language {
   return choice === 'system' ? preferredLanguage(systemLanguages) : choice
 }
+
+/**
+ * The locale numbers, dates and money are written in: the UI's language in
+ * the region the system gives it ("de" on a de-CH system writes 1’234’567, as
+ * a Swiss user expects; "fr" there, 1 234 567), else the language alone.
+ */
+export function formatLocale(language: string, systemLanguages: readonly string[]): string {
+  for (const candidate of systemLanguages) {
+    let canonical: string | undefined
+    try {
+      canonical = Intl.getCanonicalLocales(candidate)[0]
+    } catch {
+      // Not a locale tag: the system's list is not ours to vouch for.
+      continue
+    }
+    if (canonical !== undefined && canonical.split('-')[0] === language) return canonical
+  }
+  return language
+}

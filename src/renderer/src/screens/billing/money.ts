@@ -1,21 +1,19 @@
 import { useMemo } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { Currency } from '../../../../shared/domain'
 import { formatMoney } from '../../../../shared/money'
+import { useFormatLocale } from '../../i18n/useFormatters'
 
-/** Money in the UI's language, always with its currency. */
+/** Money as the UI's language writes it (see formatLocale), always with its currency. */
 export function useMoney(): (minor: number, currency: Currency) => string {
-  const { i18n } = useTranslation()
-  const language = i18n.language
-  return useMemo(() => (minor: number, currency: Currency) => formatMoney({ minor, currency }, language), [language])
+  const locale = useFormatLocale()
+  return useMemo(() => (minor: number, currency: Currency) => formatMoney({ minor, currency }, locale), [locale])
 }
 
 /** `2025-03` as the UI's language names the month. */
 export function useMonthLabel(): (month: string) => string {
-  const { i18n } = useTranslation()
-  const language = i18n.language
+  const locale = useFormatLocale()
   return useMemo(() => {
-    const format = new Intl.DateTimeFormat(language, { month: 'short', year: 'numeric', timeZone: 'UTC' })
+    const format = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' })
     return (month: string) => format.format(new Date(`${month}-01T00:00:00Z`))
-  }, [language])
+  }, [locale])
 }

@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next'
 import type { TenderBudget } from '../../../../shared/tenders'
+import { useFormatLocale } from '../../i18n/useFormatters'
 
 const DAY = 86_400
 
 /** A budget range in its own currency (never converted). */
 export function Budget({ budget }: { budget: TenderBudget | null }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const locale = useFormatLocale()
   if (budget === null) return <span>{t('tenders.noBudget')}</span>
-  const money = new Intl.NumberFormat(i18n.language, { style: 'currency', currency: budget.currency, maximumFractionDigits: 0 })
+  const money = new Intl.NumberFormat(locale, { style: 'currency', currency: budget.currency, maximumFractionDigits: 0 })
   const text = budget.min === budget.max ? money.format(budget.min / 100) : `${money.format(budget.min / 100)} – ${money.format(budget.max / 100)}`
   return <span>{text}</span>
 }

@@ -15,7 +15,7 @@ import { useApi } from '../../../api/ApiContext'
 import { Dialog } from '../../../components/Dialog'
 import { InlineError } from '../../../components/InlineError'
 import { useFormatters } from '../../../i18n/useFormatters'
-import { useMoney } from './money'
+import { useMoney } from '../money'
 import { problemText } from './problemText'
 
 type Phase =

@@ -9,7 +9,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog'
 import { InlineError } from '../../../components/InlineError'
 import { useFormatters } from '../../../i18n/useFormatters'
 import { ImportDialog } from './ImportDialog'
-import { useMoney } from './money'
+import { useMoney } from '../money'
 import './imports.css'
 
 /**
